@@ -1,0 +1,163 @@
+"""Discover the framework templates and validate what they say about themselves.
+
+Every folder under ``templates/`` that holds a ``cookiecutter.json`` is a
+template. Its private ``_scaffold`` block (cookiecutter neither prompts for nor
+renders keys that start with ``_``) describes the framework; nothing about a
+framework is written in this package's code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TemplateMetadataError, UnknownFrameworkError
+
+CATEGORIES = ("full-stack", "micro")
+FEATURE_KEYS = ("database", "admin", "auth", "forms", "csrf", "template_engine", "test_tool")
+TEMPLATES_ENV = "SCAFFOLD_TEMPLATES"
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A template and the framework it generates, as its metadata describes them."""
+
+    key: str
+    title: str
+    category: str
+    description: str
+    homepage: str
+    dependencies: tuple[str, ...]
+    wsgi: str
+    features: Mapping[str, Any]
+    files: Mapping[str, str]
+    path: Path
+    reserved_names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    notice: str | None = None
+    routes: Mapping[str, str] = field(default_factory=dict)
+    urls: Mapping[str, str] = field(default_factory=dict)
+    known_gaps: tuple[str, ...] = ()
+
+    @property
+    def is_full_stack(self) -> bool:
+        return self.category == "full-stack"
+
+
+def default_templates_dir() -> Path:
+    """Where the templates are: ``$SCAFFOLD_TEMPLATES``, the wheel, or the checkout."""
+    override = os.environ.get(TEMPLATES_ENV)
+    if override:
+        return Path(override)
+    bundled = Path(__file__).parent / "templates"
+    if bundled.is_dir():
+        return bundled
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def discover(templates_dir: Path | None = None) -> dict[str, Framework]:
+    """Load every template under ``templates_dir``, keyed and sorted by framework key.
+
+    Folders whose name starts with ``_`` or ``.`` hold shared files, not templates.
+    """
+    root = templates_dir or default_templates_dir()
+    frameworks: dict[str, Framework] = {}
+    for folder in sorted(root.iterdir()) if root.is_dir() else ():
+        if folder.name.startswith(("_", ".")) or not (folder / "cookiecutter.json").is_file():
+            continue
+        framework = load_framework(folder)
+        frameworks[framework.key] = framework
+    return dict(sorted(frameworks.items()))
+
+
+def load_framework(folder: Path) -> Framework:
+    """Read and validate one template's metadata, reporting every problem at once."""
+    config_file = folder / "cookiecutter.json"
+    try:
+        config = json.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TemplateMetadataError(f"Cannot read {config_file}: {exc}.") from exc
+    meta = config.get("_scaffold") if isinstance(config, dict) else None
+    if not isinstance(meta, dict):
+        raise TemplateMetadataError(
+            f"{config_file} has no '_scaffold' block describing the framework; add one."
+        )
+
+    problems = _validate(meta, folder)
+    if problems:
+        listing = "\n".join(f"  - {problem}" for problem in problems)
+        raise TemplateMetadataError(f"The template in {folder} is not valid:\n{listing}")
+
+    return Framework(
+        key=meta["key"],
+        title=meta["title"],
+        category=meta["category"],
+        description=meta["description"],
+        homepage=meta.get("homepage", ""),
+        dependencies=tuple(meta["dependencies"]),
+        wsgi=meta["wsgi"],
+        features=dict(meta["features"]),
+        files=dict(meta.get("files", {})),
+        path=folder,
+        reserved_names=tuple(meta.get("reserved_names", ())),
+        aliases=tuple(meta.get("aliases", ())),
+        notice=meta.get("notice"),
+        routes=dict(meta.get("routes", {})),
+        urls=dict(meta.get("urls", {})),
+        known_gaps=tuple(meta.get("known_gaps", ())),
+    )
+
+
+def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
+    """Every problem with a ``_scaffold`` block, as readable sentences."""
+    problems = []
+    for name in ("key", "title", "description", "wsgi"):
+        if not isinstance(meta.get(name), str) or not meta.get(name):
+            problems.append(f"'{name}' must be a non-empty string.")
+    if meta.get("key") and meta["key"] != folder.name:
+        problems.append(f"'key' is {meta['key']!r} but the folder is named {folder.name!r}.")
+    if meta.get("category") not in CATEGORIES:
+        problems.append(f"'category' must be one of {', '.join(CATEGORIES)}.")
+    deps = meta.get("dependencies")
+    if not isinstance(deps, list) or not deps or not all(isinstance(d, str) for d in deps):
+        problems.append("'dependencies' must be a non-empty list of requirement strings.")
+    features = meta.get("features")
+    if not isinstance(features, dict):
+        problems.append("'features' must be an object.")
+    else:
+        missing = [name for name in FEATURE_KEYS if name not in features]
+        if missing:
+            problems.append(f"'features' lacks {', '.join(missing)}.")
+    for name in ("files", "routes", "urls"):
+        if not isinstance(meta.get(name, {}), dict):
+            problems.append(f"'{name}' must be an object.")
+    for name in ("reserved_names", "aliases", "known_gaps"):
+        if not isinstance(meta.get(name, []), list):
+            problems.append(f"'{name}' must be a list.")
+    return problems
+
+
+def get(key: str, frameworks: Mapping[str, Framework] | None = None) -> Framework:
+    """The framework for ``key`` or one of its aliases, case-insensitively."""
+    frameworks = discover() if frameworks is None else frameworks
+    wanted = key.strip().lower()
+    if wanted in frameworks:
+        return frameworks[wanted]
+    for framework in frameworks.values():
+        if wanted in framework.aliases:
+            return framework
+    raise UnknownFrameworkError(unknown_framework_message(key, frameworks))
+
+
+def unknown_framework_message(key: str, frameworks: Mapping[str, Framework]) -> str:
+    """A sentence naming the known keys and, when one is close, suggesting it."""
+    names = list(frameworks) + [alias for fw in frameworks.values() for alias in fw.aliases]
+    close = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    known = ", ".join(frameworks) or "none (no templates were found)"
+    return f"Unknown framework {key!r}.{hint} Known frameworks: {known}."

@@ -1,0 +1,16 @@
+"""Run the development server: ``python -m {{ cookiecutter.package_name }}``."""
+
+import os
+
+from . import create_app
+
+
+def main() -> None:
+    """Serve the app on 127.0.0.1, on the port named by $PORT (default 8000)."""
+    app = create_app()
+    port = int(os.environ.get("PORT", "8000"))
+    app.run(host="127.0.0.1", port=port, debug=app.config["DEBUG"])
+
+
+if __name__ == "__main__":
+    main()
