@@ -1,0 +1,99 @@
+"""Virtual environments for generated projects: create one, install a project into it.
+
+uv is used when it is on PATH (it is several times faster); otherwise the
+standard library's venv and pip. Both are plain subprocesses.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CheckFailedError
+
+INSTALL_TIMEOUT = 1200
+
+
+@dataclass(frozen=True)
+class Environment:
+    """A virtual environment and the installer that manages it."""
+
+    path: Path
+    installer: str  # "uv" or "pip"
+
+    @property
+    def python(self) -> Path:
+        scripts = "Scripts" if os.name == "nt" else "bin"
+        suffix = ".exe" if os.name == "nt" else ""
+        return self.path / scripts / f"python{suffix}"
+
+    def script(self, name: str) -> Path:
+        return self.python.with_name(name + (".exe" if os.name == "nt" else ""))
+
+
+def uv_path() -> str | None:
+    """The uv executable, if there is one on PATH."""
+    return shutil.which("uv")
+
+
+def create(path: Path, python: str | None = None) -> Environment:
+    """Create a virtual environment at ``path`` (or reuse the one already there)."""
+    uv = uv_path()
+    environment = Environment(path, "uv" if uv else "pip")
+    if environment.python.exists():
+        return environment
+    if uv:
+        _run([uv, "venv", "--quiet", "--python", python or sys.executable, str(path)])
+    else:
+        _run([python or sys.executable, "-m", "venv", str(path)])
+    return environment
+
+
+def install(
+    environment: Environment,
+    requirements: Sequence[str],
+    *,
+    cwd: Path | None = None,
+) -> str:
+    """Install requirements (``-e .[test]`` style arguments allowed); return the log."""
+    uv = uv_path() if environment.installer == "uv" else None
+    if uv:
+        command = [uv, "pip", "install", "--python", str(environment.python), *requirements]
+    else:
+        command = [str(environment.python), "-m", "pip", "install", "-q", *requirements]
+    return _run(command, cwd=cwd)
+
+
+def distributions(environment: Environment) -> list[str]:
+    """The names of the distributions installed in the environment."""
+    code = (
+        "import importlib.metadata as m, json;"
+        "print(json.dumps(sorted({d.metadata['Name'] for d in m.distributions()})))"
+    )
+    import json
+
+    output = _run([str(environment.python), "-c", code])
+    return [name for name in json.loads(output) if name not in ("pip", "setuptools")]
+
+
+def _run(command: Sequence[str], cwd: Path | None = None) -> str:
+    try:
+        completed = subprocess.run(
+            list(command),
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=INSTALL_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CheckFailedError(f"Could not run {command[0]}: {exc}.") from exc
+    if completed.returncode != 0:
+        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-15:])
+        raise CheckFailedError(f"'{' '.join(command)}' failed:\n{tail}")
+    return completed.stdout + completed.stderr

@@ -1,0 +1,108 @@
+"""Turn a project NAME into a directory, a package name and a title, or say why not.
+
+NAME is the project's directory. The package name is NAME lowercased with ``-``
+and spaces turned into ``_``; the title is NAME with separators as spaces,
+title-cased. Names are data: anything that looks like template code is refused
+rather than handed to Jinja.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import sys
+from dataclasses import dataclass
+
+from .errors import InvalidAnswerError, InvalidNameError
+
+PACKAGE_PATTERN = re.compile(r"[a-z_][a-z0-9_]*")
+TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+# Names a project's package must not take even though Python allows them: the
+# generated tests live in a package-less ``tests`` folder that pytest imports.
+ALWAYS_RESERVED = frozenset({"tests", "test", "wsgi", "conftest", "scaffold"})
+
+
+@dataclass(frozen=True)
+class ProjectNames:
+    """The names a project is generated with."""
+
+    slug: str
+    package: str
+    title: str
+
+
+def derive(name: str) -> ProjectNames:
+    """Derive the package name and the title from NAME (without validating)."""
+    package = re.sub(r"[-\s]+", "_", name.strip()).lower()
+    title = " ".join(part for part in re.split(r"[-_\s]+", name.strip()) if part).title()
+    return ProjectNames(slug=name.strip(), package=package, title=title)
+
+
+def validate_name(name: str, reserved: tuple[str, ...] = ()) -> ProjectNames:
+    """Return the names derived from NAME, or raise `InvalidNameError` saying why."""
+    stripped = name.strip()
+    if not stripped:
+        raise InvalidNameError("The project name is empty; give a name such as 'myapp'.")
+    if TEMPLATE_SYNTAX.search(stripped):
+        raise InvalidNameError(
+            f"The project name {name!r} looks like template code; names are used as written,"
+            " so choose plain letters, digits, '-' or '_'."
+        )
+    if "/" in stripped or "\\" in stripped or ".." in stripped or stripped.startswith("."):
+        raise InvalidNameError(
+            f"The project name {name!r} must be a plain directory name, without '/', '\\',"
+            " '..' or a leading '.'; use -o DIR to choose where it goes."
+        )
+    names = derive(stripped)
+    package = names.package
+    if not PACKAGE_PATTERN.fullmatch(package):
+        suggestion = _suggest(package)
+        hint = f" Try {suggestion!r}." if suggestion else ""
+        raise InvalidNameError(
+            f"The project name {name!r} does not give a valid Python package name ({package!r}):"
+            f" use letters, digits, '-' or '_', starting with a letter.{hint}"
+        )
+    if keyword.iskeyword(package):
+        raise InvalidNameError(
+            f"The project name {name!r} is a Python keyword; try {package + '_app'!r}."
+        )
+    shadowed = _shadowed(package, reserved)
+    if shadowed:
+        raise InvalidNameError(
+            f"The project name {name!r} would shadow {shadowed}, so imports of it would break;"
+            f" try {package + '_app'!r} or {'my_' + package!r}."
+        )
+    return names
+
+
+def _shadowed(package: str, reserved: tuple[str, ...]) -> str | None:
+    """What a package of this name would hide from imports, if anything."""
+    if package in reserved:
+        return f"the framework's module {package!r}"
+    if package in sys.stdlib_module_names:
+        return f"the standard-library module {package!r}"
+    if package in ALWAYS_RESERVED:
+        return f"the project's own {package!r} module or folder"
+    return None
+
+
+def _suggest(package: str) -> str:
+    """A cleaned-up version of an invalid package name, or '' if nothing is left."""
+    cleaned = re.sub(r"[^a-z0-9_]+", "_", package).strip("_")
+    if cleaned and cleaned[0].isdigit():
+        cleaned = "app_" + cleaned
+    return cleaned
+
+
+def check_answer_value(key: str, value: str) -> None:
+    """Refuse an answer that contains template code (it would be evaluated by Jinja)."""
+    if TEMPLATE_SYNTAX.search(value):
+        raise InvalidAnswerError(
+            f"The value for {key!r} looks like template code ({value!r}); answers are used as"
+            " written, so remove the '{{', '{%' or '{#'."
+        )
+    if '"' in value or "\\" in value or any(ord(ch) < 32 for ch in value):
+        raise InvalidAnswerError(
+            f"The value for {key!r} contains a quote, a backslash or a control character;"
+            " these would break the generated code, so leave them out."
+        )

@@ -1,0 +1,143 @@
+"""Plain data in, text or JSON out, for `list` and `info`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .registry import CATEGORIES, FEATURE_KEYS, Framework
+
+if TYPE_CHECKING:
+    from .check import CheckReport, Step
+
+FEATURE_LABELS = {
+    "database": "database",
+    "admin": "admin",
+    "auth": "auth",
+    "forms": "forms",
+    "csrf": "CSRF",
+    "template_engine": "templates",
+    "test_tool": "tests",
+}
+
+
+def framework_summary(framework: Framework) -> dict[str, Any]:
+    """A framework's metadata as JSON-ready data with stable keys."""
+    return {
+        "key": framework.key,
+        "title": framework.title,
+        "category": framework.category,
+        "description": framework.description,
+        "homepage": framework.homepage,
+        "aliases": list(framework.aliases),
+        "dependencies": list(framework.dependencies),
+        "wsgi": framework.wsgi,
+        "features": {name: framework.features.get(name) for name in FEATURE_KEYS},
+        "notice": framework.notice,
+        "known_gaps": list(framework.known_gaps),
+    }
+
+
+def list_json(frameworks: Iterable[Framework]) -> str:
+    return json.dumps([framework_summary(fw) for fw in frameworks], indent=2)
+
+
+def list_text(frameworks: Iterable[Framework]) -> str:
+    """Frameworks grouped by category, one aligned line each."""
+    frameworks = list(frameworks)
+    width = max((len(fw.key) for fw in frameworks), default=0)
+    lines: list[str] = []
+    for category in CATEGORIES:
+        group = [fw for fw in frameworks if fw.category == category]
+        if not group:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(f"{category}:")
+        for fw in group:
+            lines.append(f"  {fw.key:<{width}}  {fw.title} - {first_sentence(fw.description)}")
+    return "\n".join(lines) if lines else "No frameworks found."
+
+
+def info_text(framework: Framework, package: str = "<package>") -> str:
+    """What a framework is and what its skeleton contains, file by file."""
+    why = (
+        "it ships the batteries a web application needs (database, forms, auth) in one stack"
+        if framework.is_full_stack
+        else "it gives you routing, requests and responses, and leaves the rest to you"
+    )
+    lines = [
+        f"{framework.title} ({framework.key}) - {framework.category}: {why}.",
+        "",
+        framework.description,
+        "",
+    ]
+    if framework.notice:
+        lines += [f"Note: {framework.notice}", ""]
+    if framework.homepage:
+        lines.append(f"Homepage:      {framework.homepage}")
+    lines.append(f"Depends on:    {', '.join(framework.dependencies)}")
+    lines.append(f"WSGI entry:    {framework.wsgi}")
+    lines.append("")
+    lines.append("What the starter shows:")
+    for name in FEATURE_KEYS:
+        value = framework.features.get(name)
+        shown = "yes" if value is True else ("-" if value in (None, False) else str(value))
+        lines.append(f"  {FEATURE_LABELS[name]:<10} {shown}")
+    if framework.files:
+        lines += ["", "The skeleton, file by file:"]
+        paths = {path: render_path(path, package) for path in framework.files}
+        width = max(len(shown) for shown in paths.values())
+        for path, note in framework.files.items():
+            lines.append(f"  {paths[path]:<{width}}  {render_path(note, package)}")
+    if framework.known_gaps:
+        lines += ["", "Where it differs from the starter contract:"]
+        lines += [f"  - {gap}" for gap in framework.known_gaps]
+    return "\n".join(lines)
+
+
+def render_path(path: str, package: str) -> str:
+    """A template path as a learner reads it, with the package name filled in."""
+    return path.replace("{{cookiecutter.package_name}}", package).replace(
+        "{{ cookiecutter.package_name }}", package
+    )
+
+
+def first_sentence(text: str) -> str:
+    sentence, dot, _rest = text.partition(". ")
+    return sentence + ("." if dot else "")
+
+
+def step_line(step: Step) -> str:
+    """One line for a verification step: passed, or the reason it failed."""
+    mark = "ok  " if step.passed else "FAIL"
+    timing = f" ({step.seconds:.1f} s)" if step.seconds >= 0.05 else ""
+    line = f"{mark} {step.name}{timing}"
+    if not step.passed and step.detail:
+        indented = "\n       ".join(step.detail.splitlines())
+        line += f"\n       {indented}"
+    return line
+
+
+def check_summary(report: CheckReport) -> str:
+    failed = len(report.failures)
+    total = len(report.steps)
+    if not failed:
+        return f"All {total} checks passed for {report.project.name} ({report.framework})."
+    return f"{failed} of {total} checks failed for {report.project.name} ({report.framework})."
+
+
+def check_json(report: CheckReport) -> str:
+    return json.dumps(
+        {
+            "project": str(report.project),
+            "framework": report.framework,
+            "passed": report.passed,
+            "steps": [
+                {"name": s.name, "passed": s.passed, "detail": s.detail, "seconds": s.seconds}
+                for s in report.steps
+            ],
+        },
+        indent=2,
+    )

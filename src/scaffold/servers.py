@@ -1,0 +1,80 @@
+"""Start a project's server on 127.0.0.1, wait until it answers, and stop it by its PID."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import CheckFailedError
+
+START_TIMEOUT = 60.0
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that the operating system says is free."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(
+    command: Sequence[str],
+    cwd: Path,
+    *,
+    port: int,
+    env: Mapping[str, str] | None = None,
+    timeout: float = START_TIMEOUT,
+) -> Iterator[str]:
+    """Run ``command`` in ``cwd`` until the block ends; yield the server's base URL."""
+    environment = {**os.environ, **(env or {}), "PORT": str(port)}
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            list(command),
+            cwd=cwd,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_listening(process, port, timeout, log)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process we started: politely, then for sure."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def _wait_until_listening(process, port: int, timeout: float, log) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            tail = log.read().decode("utf-8", "replace").strip().splitlines()[-15:]
+            raise CheckFailedError(
+                f"The server exited with status {process.returncode} before answering:\n"
+                + "\n".join(tail)
+            )
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise CheckFailedError(f"The server did not listen on 127.0.0.1:{port} within {timeout:.0f} s.")
