@@ -37,8 +37,8 @@ class Environment:
 
 
 def uv_path() -> str | None:
-    """The uv executable, if there is one on PATH."""
-    return shutil.which("uv")
+    """The uv executable: on PATH, or installed beside the running Python."""
+    return shutil.which("uv") or shutil.which("uv", path=str(Path(sys.executable).parent))
 
 
 def create(path: Path, python: str | None = None) -> Environment:

@@ -1,0 +1,58 @@
+"""Django settings for {{ cookiecutter.project_name }}.
+
+DJANGO_SETTINGS_MODULE names this package. It loads the fixed settings from
+``base.py``, then the values that differ between development and production
+from environment variables, so the same code runs everywhere:
+
+- ``DJANGO_SECRET_KEY``: the secret key (default: a development key generated
+  for this project only);
+- ``DJANGO_DEBUG``: ``1`` turns debug on (off by default);
+- ``DJANGO_ALLOWED_HOSTS``: the host names to serve, comma-separated;
+- ``DATABASE_URL``: the database (default ``sqlite:///db.sqlite3``);
+- ``DJANGO_HTTPS``, ``DJANGO_BEHIND_HTTPS_PROXY``, ``DJANGO_HSTS_*``,
+  ``DJANGO_CSRF_TRUSTED_ORIGINS``: HTTPS in production (see below).
+
+``python manage.py check --deploy`` tells what production still lacks.
+"""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+from .env import database_from_url, env_bool, env_int, env_list
+
+# Signs sessions, password-reset links and CSRF tokens: keep it secret. The
+# default was generated for this project only and is for development; its
+# "django-insecure-" prefix makes `check --deploy` warn if production uses it.
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY", "django-insecure-{{ cookiecutter.__dev_secret_key }}"
+)
+
+# Debug shows tracebacks and settings in the browser: never on unless asked for.
+DEBUG = env_bool("DJANGO_DEBUG", False)
+
+# The Host header values this site answers to (a guard against host spoofing).
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+
+DATABASES = {
+    "default": database_from_url(
+        os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3"), base_dir=BASE_DIR
+    ),
+}
+
+# HTTPS. Off by default so the development server on http://127.0.0.1 works;
+# set DJANGO_HTTPS=1 in production to redirect http:// to https:// and send
+# the session and CSRF cookies over HTTPS only.
+SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_HTTPS")
+if env_bool("DJANGO_BEHIND_HTTPS_PROXY"):
+    # A proxy that terminates HTTPS talks plain http to Django; trust its
+    # X-Forwarded-Proto header (only if the proxy always sets it) so requests
+    # count as secure and SECURE_SSL_REDIRECT does not loop.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HSTS: browsers remember to use only HTTPS for this site for this many
+# seconds. Start small (3600) and raise it to a year (31536000) once all works.
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+# Other origins (scheme and host) whose pages may POST forms here.
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])

@@ -1,0 +1,93 @@
+"""Global TurboGears settings for {{ cookiecutter.project_name }}.
+
+An *application configurator* collects settings into a "blueprint"; at start
+TurboGears merges development.ini's values over it and builds the WSGI app.
+FullStackApplicationConfigurator switches on every component (database,
+transactions, authentication, error pages, static files, ...); settings below
+turn some off or tune them.
+"""
+
+import os
+
+import tgext.tw2
+from tg import FullStackApplicationConfigurator
+from tg.configuration.auth import TGAuthMetadata
+
+import {{ cookiecutter.package_name }}
+from {{ cookiecutter.package_name }} import model
+
+# A development secret generated for this project only. In production, set the
+# SECRET_KEY environment variable instead: it signs the login cookie.
+DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"
+
+base_config = FullStackApplicationConfigurator()
+
+base_config.update_blueprint(
+    {
+        # The package TurboGears looks in for controllers, templates and public/.
+        "package": {{ cookiecutter.package_name }},
+        # Kajiki renders the HTML pages; 'json' lets @expose('json') return JSON.
+        "renderers": ["json", "kajiki"],
+        "default_renderer": "kajiki",
+        # SQLAlchemy: TurboGears calls model.init_model(engine) at start, and the
+        # transaction manager commits each request's changes (or rolls them back
+        # on an error), so controllers never call commit() themselves.
+        "use_sqlalchemy": True,
+        "model": model,
+        "DBSession": model.DBSession,
+        # Server-side sessions and caching use Beaker; this starter needs neither.
+        "session.enabled": False,
+        "cache.enabled": False,
+    }
+)
+
+
+class ApplicationAuthMetadata(TGAuthMetadata):
+    """Tells TurboGears' authentication how to find users and check passwords."""
+
+    def __init__(self, dbsession, user_class):
+        self.dbsession = dbsession
+        self.user_class = user_class
+
+    def authenticate(self, environ, identity):
+        """Return the user name if the login form's credentials are right, else None."""
+        user = self.user_class.by_user_name(identity["login"])
+        if user is not None and user.validate_password(identity["password"]):
+            return user.user_name
+        return None
+
+    def get_user(self, identity, userid):
+        return self.user_class.by_user_name(userid)
+
+    def get_groups(self, identity, userid):
+        return [group.group_name for group in identity["user"].groups]
+
+    def get_permissions(self, identity, userid):
+        return [permission.permission_name for permission in identity["user"].permissions]
+
+
+# Authentication: repoze.who checks the login form posted to /login_handler,
+# remembers the user in a signed "authtkt" cookie, and sends anyone who is
+# refused a page (401) to /login. @require(predicate) guards a method.
+base_config.update_blueprint(
+    {
+        "sa_auth.enabled": True,
+        "sa_auth.cookie_secret": os.environ.get("SECRET_KEY", DEV_SECRET_KEY),
+        "sa_auth.authmetadata": ApplicationAuthMetadata(model.DBSession, model.User),
+        # The login cookie is not sent along with requests started by other sites.
+        "sa_auth.authtkt.samesite": "Lax",
+        "sa_auth.post_login_url": "/post_login",
+        "sa_auth.post_logout_url": "/post_logout",
+        # A logged-in user deleted from the database is treated as anonymous.
+        "identity.allow_missing_user": False,
+        # None: use TurboGears' own login form plugin.
+        "sa_auth.form_plugin": None,
+    }
+)
+
+# ToscaWidgets 2 draws the admin's forms and tables; TurboGears 2.5 enables it
+# through the tgext.tw2 extension.
+tgext.tw2.plugme(base_config)
+
+# Note: TurboGears has no built-in CSRF protection, so the notes form is not
+# protected against forged cross-site posts.

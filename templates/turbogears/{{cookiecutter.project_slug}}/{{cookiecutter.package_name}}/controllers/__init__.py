@@ -1,0 +1,1 @@
+"""Controllers: the objects whose exposed methods answer the app's URLs."""

@@ -1,0 +1,71 @@
+"""The root controller: where every URL of the application starts.
+
+TurboGears uses *object dispatch*: ``/health`` calls ``RootController.health``,
+``/notes`` goes to the ``notes`` attribute, and so on down the path. Only the
+methods marked with ``@expose`` can be reached from the web.
+"""
+
+from tg import expose, flash, lurl, predicates, redirect, request
+from tg.exceptions import HTTPFound
+from tgext.admin.controller import AdminController
+from tgext.admin.tgadminconfig import BootstrapTGAdminConfig
+
+from {{ cookiecutter.package_name }} import model
+from {{ cookiecutter.package_name }}.controllers.error import ErrorController
+from {{ cookiecutter.package_name }}.controllers.notes import NotesController
+from {{ cookiecutter.package_name }}.lib.base import BaseController
+
+__all__ = ["RootController"]
+
+
+class AdminConfig(BootstrapTGAdminConfig):
+    """The admin: list, create, edit and delete rows of every model."""
+
+    # Only users whose groups grant the "manage" permission get in; anybody
+    # else is sent to /login (or refused with 403 once logged in).
+    allow_only = predicates.has_permission("manage")
+
+
+class RootController(BaseController):
+    """The root of the application: mount the other controllers here."""
+
+    notes = NotesController()
+    admin = AdminController(model, model.DBSession, config_type=AdminConfig)
+    error = ErrorController()
+
+    # @expose names the template that renders the returned dict.
+    @expose("{{ cookiecutter.package_name }}.templates.index")
+    def index(self, name=""):
+        """The home page: greets the visitor named in ``?name=``."""
+        # Query parameters arrive as keyword arguments. Kajiki escapes the
+        # name when it renders it, so HTML in it stays text.
+        return dict(page="index", name=name.strip())
+
+    @expose("json")
+    def health(self):
+        """A machine-readable liveness check for load balancers and monitors."""
+        return dict(status="ok", framework="turbogears")
+
+    @expose("{{ cookiecutter.package_name }}.templates.login")
+    def login(self, came_from=lurl("/"), login=""):
+        """The login form; TurboGears' /login_handler checks what it posts."""
+        login_counter = request.environ.get("repoze.who.logins", 0)
+        if login_counter > 0:
+            flash("Wrong user name or password.", "warning")
+        return dict(page="login", login_counter=str(login_counter), came_from=came_from, login=login)
+
+    @expose()
+    def post_login(self, came_from=lurl("/")):
+        """Where /login_handler sends the browser: on to ``came_from``, or back to the form."""
+        if not request.identity:
+            login_counter = request.environ.get("repoze.who.logins", 0) + 1
+            redirect("/login", params=dict(came_from=came_from, __logins=login_counter))
+        flash(f"Welcome back, {request.identity['repoze.who.userid']}!")
+        # came_from already holds the full path: tg.redirect would add the mount point twice.
+        return HTTPFound(location=came_from)
+
+    @expose()
+    def post_logout(self, came_from=lurl("/")):
+        """Where /logout_handler sends the browser once the login cookie is gone."""
+        flash("You are logged out.")
+        return HTTPFound(location=came_from)

@@ -1,0 +1,1 @@
+"""Kajiki templates, found by dotted name (``package.templates.index``)."""

@@ -1,0 +1,1 @@
+"""The apps folder: py4web imports it as ``apps`` and each subfolder as one app."""

@@ -1,0 +1,49 @@
+"""The actions: the functions that answer URLs (web2py's controller functions).
+
+``@action("notes")`` maps /notes to a function (in an app other than _default it
+would be /<app>/notes); ``@action("index")`` is the app's root, ``/``.
+``@action.uses(...)`` names the template that renders the returned dict and the
+fixtures the action needs.
+"""
+
+from py4web import HTTP, URL, action, redirect, request
+from py4web.utils.form import Form
+
+from .common import auth, inject, session
+from .models import db
+
+
+@action("index")
+@action.uses("index.html", auth, inject)
+def index():
+    """The home page: greets the visitor named in ``?name=``."""
+    # The template escapes [[=name]] when it renders it, so HTML in it stays text.
+    name = request.query.get("name", "").strip()
+    return dict(name=name)
+
+
+@action("health")
+def health():
+    """A machine-readable liveness check for load balancers and monitors."""
+    # An action that returns a dict with no template is answered as JSON.
+    return dict(status="ok", framework="web2py")
+
+
+@action("notes", method=["GET", "POST"])
+@action.uses("notes.html", session, db, auth, inject)
+def notes():
+    """List the notes and add one from the form, like web2py's SQLFORM."""
+    # Form builds the form from the table, validates a POST against the field's
+    # validators and inserts the record. It signs a hidden _formkey with a key
+    # kept in the session: a POST without a valid one is not accepted.
+    form = Form(db.note, csrf_session=session, submit_value="Add note", _method="post")
+    if form.accepted:
+        # 303 See Other: the browser follows with a GET, so a reload does not
+        # post the note again.
+        redirect(URL("notes"))
+    if form.submitted and not form.errors:
+        # Posted, not accepted, yet no field error: the form key was missing or
+        # forged (a cross-site request), so refuse it.
+        raise HTTP(403)
+    rows = db(db.note).select(orderby=~db.note.id)
+    return dict(form=form, notes=rows)

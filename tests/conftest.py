@@ -1,0 +1,34 @@
+"""Fixtures shared by every test: an isolated home, the registry, a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scaffold import registry
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FRAMEWORKS = registry.discover()
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point HOME at an empty temporary directory so no test reads or writes the real one."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    monkeypatch.delenv("COOKIECUTTER_CONFIG", raising=False)
+    monkeypatch.delenv(registry.TEMPLATES_ENV, raising=False)
+    return home
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def framework_params() -> list:
+    """One pytest param per template, with the framework key as its id."""
+    return [pytest.param(fw, id=key) for key, fw in FRAMEWORKS.items()]

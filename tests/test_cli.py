@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scaffold.cli import cli
+
+from .conftest import FRAMEWORKS
+
+
+def test_help_lists_the_commands(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("new", "list", "info", "check"):
+        assert command in result.output
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"scaffold {command}" in result.output
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert "scaffold" in result.output
+
+
+def test_list_groups_by_category(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list"])
+    assert result.exit_code == 0
+    assert "micro:" in result.output
+    for key in FRAMEWORKS:
+        assert key in result.output
+
+
+def test_list_json_has_stable_keys(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--format", "json"])
+    data = json.loads(result.output)
+    assert [entry["key"] for entry in data] == list(FRAMEWORKS)
+    assert {"key", "title", "category", "features", "dependencies", "wsgi"} <= set(data[0])
+
+
+def test_list_filters_by_category(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--category", "micro", "--format", "json"])
+    assert {entry["category"] for entry in json.loads(result.output)} == {"micro"}
+
+
+def test_info_explains_every_file(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["info", "flask"])
+    assert result.exit_code == 0
+    assert "micro" in result.output
+    assert "wsgi.py" in result.output
+    assert "<package>/views.py" in result.output
+
+
+def test_new_creates_the_project_and_prints_next_steps(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", "blog-demo", "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "blog-demo" / "wsgi.py").is_file()
+    assert "Next steps" in result.output
+    assert "python -m blog_demo" in result.output
+
+
+def test_new_unknown_framework_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", "demo", "-f", "flaks", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Did you mean 'flask'" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_without_framework_and_no_terminal_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", "demo", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--framework" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("{{ 7*7 }}", "template code"),
+        ("a/b", "plain directory name"),
+        ("..", "plain directory name"),
+        ("flask", "shadow"),
+        ("email", "shadow"),
+        ("9lives", "valid Python package name"),
+    ],
+)
+def test_new_bad_name_is_one_sentence_exit_1(
+    runner: CliRunner, tmp_path: Path, name: str, message: str
+) -> None:
+    result = runner.invoke(cli, ["new", name, "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert result.output.startswith("Error: ")
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+    assert "49" not in result.output
+
+
+def test_new_existing_directory_exits_1_and_keeps_it(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "mine.txt").write_text("keep")
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "already exists" in result.output
+    assert [p.name for p in (tmp_path / "demo").iterdir()] == ["mine.txt"]
+
+
+def test_new_force_keeps_user_files(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "mine.txt").write_text("keep")
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo" / "mine.txt").read_text() == "keep"
+    assert (tmp_path / "demo" / "wsgi.py").is_file()
+
+
+def test_new_unwritable_output_dir_exits_1(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(blocker / "sub")])
+    assert result.exit_code in (1, 2)
+    assert "Traceback" not in result.output
+    assert blocker.read_text() == ""
+
+
+def test_new_set_unknown_key_names_the_known_ones(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--set", "colour=blue"]
+    )
+    assert result.exit_code == 1
+    assert "Known variables" in result.output
+
+
+def test_new_set_malformed_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--set", "x"])
+    assert result.exit_code == 2
+
+
+def test_new_set_answer_reaches_the_project(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--set", "author=Ada Lovelace"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Ada Lovelace" in (tmp_path / "demo" / "pyproject.toml").read_text()
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "scaffold", "list"], capture_output=True, text=True, check=True
+    )
+    assert "flask" in completed.stdout
+
+
+def test_importing_the_cli_stays_light() -> None:
+    code = (
+        "import sys, scaffold.cli;"
+        "heavy = {'cookiecutter', 'jinja2', 'requests', 'rich'} & set(sys.modules);"
+        "print(sorted(heavy))"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.stdout.strip() == "[]", completed.stdout + completed.stderr

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from scaffold import answers, generator, registry
+from scaffold.errors import (
+    GenerationError,
+    InvalidAnswerError,
+    InvalidNameError,
+    OutputDirError,
+    ProjectExistsError,
+)
+
+from .conftest import FIXTURES
+
+FLASK = registry.get("flask")
+
+
+def _tree(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+def test_generate_writes_a_project_and_its_answers(tmp_path: Path) -> None:
+    project = generator.generate(FLASK, "blog-demo", tmp_path)
+    assert project.path == tmp_path / "blog-demo"
+    assert (project.path / "wsgi.py").is_file()
+    assert (project.path / "blog_demo" / "__init__.py").is_file()
+    assert ".scaffold.json" in project.files
+    recorded = answers.read(project.path)
+    assert recorded.framework == "flask"
+    assert recorded.answers["project_name"] == "Blog Demo"
+    assert recorded.answers["package_name"] == "blog_demo"
+    assert recorded.template_fingerprint == answers.fingerprint(FLASK.path)
+
+
+def test_answers_file_holds_no_secret(tmp_path: Path) -> None:
+    project = generator.generate(FLASK, "demo", tmp_path)
+    text = (project.path / ".scaffold.json").read_text()
+    assert "secret" not in text.lower()
+    source = (project.path / "demo" / "__init__.py").read_text()
+    secret = source.split('DEV_SECRET_KEY = "')[1].split('"')[0]
+    assert len(secret) >= 32
+    assert secret not in text
+
+
+def test_each_project_gets_its_own_secret(tmp_path: Path) -> None:
+    first = generator.generate(FLASK, "one", tmp_path)
+    second = generator.generate(FLASK, "two", tmp_path)
+
+    def secret(path: Path, package: str) -> str:
+        return (path / package / "__init__.py").read_text().split('DEV_SECRET_KEY = "')[1][:48]
+
+    assert secret(first.path, "one") != secret(second.path, "two")
+
+
+def test_leaves_no_staging_directory(tmp_path: Path) -> None:
+    generator.generate(FLASK, "demo", tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]
+
+
+def test_existing_target_is_refused_and_untouched(tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "mine.txt").write_text("keep me")
+    with pytest.raises(ProjectExistsError, match="--force"):
+        generator.generate(FLASK, "demo", tmp_path)
+    assert _tree(tmp_path / "demo") == ["mine.txt"]
+
+
+def test_force_keeps_the_users_own_files(tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+    (target / "wsgi.py").write_text("# old")
+    generator.generate(FLASK, "demo", tmp_path, force=True)
+    assert (target / "notes.txt").read_text() == "mine"
+    assert "application" in (target / "wsgi.py").read_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]
+
+
+def test_unwritable_output_dir_is_reported(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        blocker = tmp_path / "a-file"
+        blocker.write_text("")
+        output = blocker / "sub"  # a directory cannot be made inside a file
+    else:
+        output = tmp_path / "locked"
+        output.mkdir(mode=0o500)
+    with pytest.raises(OutputDirError, match="Cannot write to"):
+        generator.generate(FLASK, "demo", output)
+
+
+def test_failing_hook_leaves_nothing(tmp_path: Path) -> None:
+    hooky = registry.discover(FIXTURES / "failing-hook")["hooky"]
+    with pytest.raises(GenerationError, match="nothing was written"):
+        generator.generate(hooky, "demo", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_interrupt_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cookiecutter.generate
+
+    real = cookiecutter.generate.generate_files
+
+    def interrupted(**kwargs):
+        real(**kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cookiecutter.generate, "generate_files", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        generator.generate(FLASK, "demo", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_name_that_is_template_code_is_never_evaluated(tmp_path: Path) -> None:
+    with pytest.raises(InvalidNameError, match="template code"):
+        generator.generate(FLASK, "{{ 7*7 }}", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_user_cookiecutter_config_is_ignored(
+    tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rc = isolated_home / ".cookiecutterrc"
+    rc.write_text('default_context:\n  author: "Someone Else"\n')
+    monkeypatch.setenv("COOKIECUTTER_CONFIG", str(rc))
+    project = generator.generate(FLASK, "demo", tmp_path / "out")
+    assert answers.read(project.path).answers["author"] == "Your Name"
+
+
+def test_nothing_is_written_to_home(tmp_path: Path, isolated_home: Path) -> None:
+    generator.generate(FLASK, "demo", tmp_path)
+    assert list(isolated_home.iterdir()) == []
+
+
+def test_set_answers_are_converted_and_checked() -> None:
+    assert generator.convert_answers(FLASK, {"author": "Ada"}) == {"author": "Ada"}
+    with pytest.raises(InvalidAnswerError, match="Known variables: project_name"):
+        generator.convert_answers(FLASK, {"colour": "blue"})
+    with pytest.raises(InvalidAnswerError, match="template code"):
+        generator.convert_answers(FLASK, {"description": "{{ 7*7 }}"})
+
+
+def test_set_package_name_is_validated(tmp_path: Path) -> None:
+    with pytest.raises(InvalidNameError, match="standard-library module 'json'"):
+        generator.generate(FLASK, "demo", tmp_path, extra={"package_name": "json"})
+
+
+def test_questions_follow_the_template() -> None:
+    keys = [q.key for q in generator.questions(FLASK)]
+    assert keys[:3] == ["project_name", "project_slug", "package_name"]
+    assert not any(key.startswith("_") for key in keys)
+
+
+def test_generated_answers_file_is_valid_json(tmp_path: Path) -> None:
+    project = generator.generate(FLASK, "demo", tmp_path, extra={"author": "Ada"})
+    data = json.loads((project.path / ".scaffold.json").read_text())
+    assert data["answers"]["author"] == "Ada"
+    assert "do not edit by hand" in data["_comment"].lower()
