@@ -35,7 +35,8 @@ def test_template_end_to_end(framework: registry.Framework, tmp_path: Path) -> N
     result = check.check_project(project.path, environment_dir=tmp_path / "venv")
     failures = "\n".join(report.step_line(step) for step in result.failures)
     assert result.passed, f"{framework.key} failed:\n{failures}"
-    assert {step.name for step in result.steps} >= {"install", "tests", "run: health", "wsgi: health"}
+    names = {step.name for step in result.steps}
+    assert names >= {"install", "tests", "run: health", "wsgi: health"}
 
 
 def test_check_names_a_broken_route(tmp_path: Path) -> None:

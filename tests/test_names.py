@@ -45,7 +45,7 @@ def test_invalid_names_say_why(name: str, reason: str) -> None:
 
 
 def test_framework_names_are_reserved_with_a_suggestion() -> None:
-    with pytest.raises(InvalidNameError, match="framework's module 'flask'.*'flask_app'"):
+    with pytest.raises(InvalidNameError, match=r"framework's module 'flask'.*'flask_app'"):
         validate_name("flask", ("flask", "werkzeug"))
 
 

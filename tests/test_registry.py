@@ -32,8 +32,13 @@ def test_invalid_metadata_lists_every_problem() -> None:
     with pytest.raises(TemplateMetadataError) as caught:
         registry.discover(FIXTURES / "bad-metadata")
     message = str(caught.value)
-    for problem in ("'description'", "'key' is 'gadget'", "'category'", "'dependencies'",
-                    "'features' lacks"):
+    for problem in (
+        "'description'",
+        "'key' is 'gadget'",
+        "'category'",
+        "'dependencies'",
+        "'features' lacks",
+    ):
         assert problem in message
 
 
@@ -42,7 +47,7 @@ def test_get_is_case_insensitive() -> None:
 
 
 def test_unknown_framework_suggests_the_closest() -> None:
-    with pytest.raises(UnknownFrameworkError, match="Did you mean 'flask'.*Known frameworks:"):
+    with pytest.raises(UnknownFrameworkError, match=r"Did you mean 'flask'.*Known frameworks:"):
         registry.get("flaks")
 
 

@@ -83,9 +83,7 @@ def test_metadata_describes_every_generated_file(cookies, framework: registry.Fr
 
 @pytest.mark.parametrize("framework", framework_params())
 def test_pre_gen_hook_refuses_a_bad_package_name(cookies, framework: registry.Framework) -> None:
-    result = cookies.bake(
-        template=str(framework.path), extra_context={"package_name": "not-valid"}
-    )
+    result = cookies.bake(template=str(framework.path), extra_context={"package_name": "not-valid"})
     assert result.exit_code != 0
     assert "FailedHookException" in type(result.exception).__name__
 
