@@ -1,0 +1,18 @@
+"""WSGI entry point.
+
+A production server imports the callable named ``application`` from this file,
+for example: ``waitress-serve wsgi:application``. That server does the serving,
+so CherryPy's own HTTP server is not started.
+"""
+
+import cherrypy
+
+from {{ cookiecutter.package_name }}.app import make_app
+
+application = make_app()
+
+cherrypy.server.unsubscribe()
+cherrypy.config.update({"engine.autoreload.on": False})
+# Starting the engine runs CherryPy's plugins (none are needed yet, but tools
+# such as sessions rely on them).
+cherrypy.engine.start()
