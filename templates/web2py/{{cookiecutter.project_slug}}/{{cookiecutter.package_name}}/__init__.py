@@ -27,9 +27,9 @@ def create_app():
     # py4web reports an app that fails to import and carries on without it;
     # a server that silently answers 404 everywhere is worse than one that
     # refuses to start, so stop here with the app's traceback.
-    failed = {name: error for name, error in Reloader.ERRORS.items() if error}
-    if failed:
-        raise RuntimeError("py4web could not load: " + "\n".join(failed.values()))
+    errors = [error for error in Reloader.ERRORS.values() if error]
+    if errors:
+        raise RuntimeError("An app failed to load:\n" + "\n".join(errors))
 
     # A URL such as /static/../wsgi.py must be "not found", like any other
     # path that is not there (py4web's file server would answer 403).

@@ -43,7 +43,7 @@ def notes():
         redirect(URL("notes"))
     if form.submitted and not form.errors:
         # Posted, not accepted, yet no field error: the form key was missing or
-        # forged (a cross-site request), so refuse it.
-        raise HTTP(403)
+        # forged (a cross-site request, or a session that expired), so refuse it.
+        raise HTTP(403, "This form was not sent by this site, or it expired: reload and retry.")
     rows = db(db.note).select(orderby=~db.note.id)
     return dict(form=form, notes=rows)
