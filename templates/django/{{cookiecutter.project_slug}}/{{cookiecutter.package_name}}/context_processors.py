@@ -4,5 +4,5 @@ from django.conf import settings
 
 
 def project(request):
-    """Make ``{{ project_name }}`` available to every page."""
+    """Give every template the variable ``project_name``."""
     return {"project_name": settings.PROJECT_NAME}

@@ -1,0 +1,34 @@
+"""Shared pytest fixtures.
+
+pytest-django brings Django's own: ``client`` (the test client), ``admin_client``
+(one logged in as a superuser), ``settings``, and the ``django_db`` mark that
+gives a test a fresh database.
+"""
+
+import importlib
+
+import pytest
+
+from {{ cookiecutter.package_name }} import settings as project_settings
+
+
+@pytest.fixture
+def settings_from_env(monkeypatch):
+    """Evaluate the settings module again under environment variables a test sets.
+
+    ``settings_from_env(DJANGO_DEBUG="1")`` returns the module as a fresh process
+    with that environment would see it (``None`` removes a variable). The module
+    is reloaded with the real environment afterwards.
+    """
+
+    def load(**environ):
+        for name, value in environ.items():
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        return importlib.reload(project_settings)
+
+    yield load
+    monkeypatch.undo()
+    importlib.reload(project_settings)
