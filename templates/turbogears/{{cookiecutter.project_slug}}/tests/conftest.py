@@ -17,7 +17,7 @@ PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def app(tmp_path, monkeypatch):
     """The app built from development.ini, with a fresh SQLite database in a temp folder."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'test.db'}")
-    monkeypatch.setenv("ADMIN_PASSWORD", "test-password")
+    monkeypatch.setenv("MANAGER_PASSWORD", "test-password")
     monkeypatch.delenv("TG_DEBUG", raising=False)
     wsgi_app = loadapp("config:development.ini", relative_to=PROJECT_DIR)
     yield TestApp(wsgi_app)

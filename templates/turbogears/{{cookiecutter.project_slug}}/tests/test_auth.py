@@ -1,4 +1,4 @@
-"""Tests for TurboGears' authentication: the login page, logging in and out, the admin."""
+"""Tests for TurboGears' authentication: the login page, logging in and out, @require."""
 
 
 def test_login_page(app):
@@ -7,17 +7,17 @@ def test_login_page(app):
     assert 'name="password"' in response.text
 
 
-def test_admin_requires_login(app):
-    response = app.get("/admin/")
+def test_manage_requires_login(app):
+    response = app.get("/manage")
     # Anonymous visitors are redirected to the login page.
     assert response.status_code == 302
     assert "/login" in response.location
 
 
-def test_login_sets_cookie_and_opens_admin(manager):
-    response = manager.get("/admin/")
+def test_manager_can_manage(manager):
+    response = manager.get("/manage")
     assert response.status_code == 200
-    assert "Administration" in response.text
+    assert "manager (groups: managers)" in response.text
 
 
 def test_wrong_password_is_refused(app):
@@ -30,4 +30,9 @@ def test_wrong_password_is_refused(app):
 def test_logout(manager):
     response = manager.get("/logout_handler")
     assert "/post_logout" in response.location
-    manager.get("/admin/", status=302)
+    manager.get("/manage", status=302)
+
+
+def test_no_redirect_to_other_sites(app):
+    response = app.get("/post_logout", params={"came_from": "https://example.com/"})
+    assert response.location == "http://localhost/"

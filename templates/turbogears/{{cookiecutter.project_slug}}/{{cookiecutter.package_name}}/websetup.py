@@ -13,8 +13,8 @@ from tg import config
 from {{ cookiecutter.package_name }} import model
 
 # The password of the first "manager" account, generated for this project only.
-# Set ADMIN_PASSWORD before the first start to choose your own.
-DEV_ADMIN_PASSWORD = "{{ cookiecutter.__admin_password }}"
+# Set MANAGER_PASSWORD before the first start to choose your own.
+DEV_MANAGER_PASSWORD = "{{ cookiecutter.__manager_password }}"
 
 
 def setup_app() -> None:
@@ -34,7 +34,7 @@ def bootstrap() -> None:
         session = model.DBSession()
         if session.query(model.User).first() is not None:
             return
-        manage = model.Permission(permission_name="manage", description="Use the admin")
+        manage = model.Permission(permission_name="manage", description="Open the manage page")
         managers = model.Group(group_name="managers", display_name="Managers")
         managers.permissions.append(manage)
         manager = model.User(
@@ -42,7 +42,7 @@ def bootstrap() -> None:
             display_name="Manager",
             email_address="manager@example.com",
         )
-        manager.password = os.environ.get("ADMIN_PASSWORD", DEV_ADMIN_PASSWORD)
+        manager.password = os.environ.get("MANAGER_PASSWORD", DEV_MANAGER_PASSWORD)
         manager.groups.append(managers)
         session.add(manager)
     model.DBSession.remove()

@@ -9,7 +9,6 @@ turn some off or tune them.
 
 import os
 
-import tgext.tw2
 from tg import FullStackApplicationConfigurator
 from tg.configuration.auth import TGAuthMetadata
 
@@ -38,6 +37,8 @@ base_config.update_blueprint(
         # Server-side sessions and caching use Beaker; this starter needs neither.
         "session.enabled": False,
         "cache.enabled": False,
+        # Mailing tracebacks of errors needs the backlash package: off here.
+        "trace_errors.enable": False,
     }
 )
 
@@ -74,7 +75,7 @@ base_config.update_blueprint(
         "sa_auth.enabled": True,
         "sa_auth.cookie_secret": os.environ.get("SECRET_KEY", DEV_SECRET_KEY),
         "sa_auth.authmetadata": ApplicationAuthMetadata(model.DBSession, model.User),
-        # The login cookie is not sent along with requests started by other sites.
+        # The login cookie is not sent with requests that other sites start.
         "sa_auth.authtkt.samesite": "Lax",
         "sa_auth.post_login_url": "/post_login",
         "sa_auth.post_logout_url": "/post_logout",
@@ -84,10 +85,6 @@ base_config.update_blueprint(
         "sa_auth.form_plugin": None,
     }
 )
-
-# ToscaWidgets 2 draws the admin's forms and tables; TurboGears 2.5 enables it
-# through the tgext.tw2 extension.
-tgext.tw2.plugme(base_config)
 
 # Note: TurboGears has no built-in CSRF protection, so the notes form is not
 # protected against forged cross-site posts.

@@ -21,8 +21,17 @@ def init_model(engine):
     return DBSession
 
 
-# Import the model modules here, so TurboGears (and the admin) can find them.
+# Import the model modules here, so `model.Note` etc. work and create_all() sees every table.
 from {{ cookiecutter.package_name }}.model.auth import Group, Permission, User  # noqa: E402
 from {{ cookiecutter.package_name }}.model.note import Note  # noqa: E402
 
-__all__ = ["DBSession", "DeclarativeBase", "metadata", "init_model", "User", "Group", "Permission", "Note"]
+__all__ = [
+    "DBSession",
+    "DeclarativeBase",
+    "metadata",
+    "init_model",
+    "User",
+    "Group",
+    "Permission",
+    "Note",
+]

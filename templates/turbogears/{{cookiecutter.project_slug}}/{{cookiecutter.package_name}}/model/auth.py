@@ -2,7 +2,7 @@
 
 A user belongs to groups; a group grants permissions. Controllers check them
 with predicates, e.g. ``@require(predicates.has_permission("manage"))``.
-This is the quickstart's model, trimmed to the columns the login and the admin use.
+This is the quickstart's model, trimmed to the columns the login uses.
 """
 
 import hashlib
@@ -22,7 +22,9 @@ __all__ = ["User", "Group", "Permission"]
 group_permission_table = Table(
     "tg_group_permission",
     metadata,
-    Column("group_id", Integer, ForeignKey("tg_group.group_id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "group_id", Integer, ForeignKey("tg_group.group_id", ondelete="CASCADE"), primary_key=True
+    ),
     Column(
         "permission_id",
         Integer,
@@ -35,7 +37,9 @@ user_group_table = Table(
     "tg_user_group",
     metadata,
     Column("user_id", Integer, ForeignKey("tg_user.user_id", ondelete="CASCADE"), primary_key=True),
-    Column("group_id", Integer, ForeignKey("tg_group.group_id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "group_id", Integer, ForeignKey("tg_group.group_id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 
