@@ -169,3 +169,92 @@ def test_importing_the_cli_stays_light() -> None:
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert completed.stdout.strip() == "[]", completed.stdout + completed.stderr
+
+
+def test_new_initialises_git_with_one_commit(runner: CliRunner, tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "git repository" in result.output
+    log = subprocess.run(
+        ["git", "-C", str(tmp_path / "demo"), "log", "--oneline"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert len(log.stdout.splitlines()) == 1
+    status = subprocess.run(
+        ["git", "-C", str(tmp_path / "demo"), "status", "--porcelain"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert status.stdout == ""
+
+
+def test_new_no_git_skips_the_repository(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--no-git"])
+    assert result.exit_code == 0
+    assert not (tmp_path / "demo" / ".git").exists()
+
+
+def test_new_inside_a_work_tree_makes_no_nested_repository(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    assert not (tmp_path / "demo" / ".git").exists()
+
+
+def test_new_without_git_on_path_is_fine(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "demo" / ".git").exists()
+
+
+def test_new_prompts_on_a_terminal(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scaffold.cli
+
+    monkeypatch.setattr(scaffold.cli, "stdin_is_terminal", lambda: True)
+    result = runner.invoke(
+        cli,
+        ["new", "demo", "-o", str(tmp_path), "--no-git"],
+        input="\n".join([_menu_number("flask"), "", "", "A demo.", "Ada"]) + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "full-stack:" in result.output or "micro:" in result.output
+    recorded = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
+    assert recorded["framework"] == "flask"
+    assert recorded["answers"]["author"] == "Ada"
+    assert recorded["answers"]["description"] == "A demo."
+
+
+def _menu_number(key: str) -> str:
+    from scaffold.registry import CATEGORIES
+
+    ordered = [k for c in CATEGORIES for k, fw in FRAMEWORKS.items() if fw.category == c]
+    return str(ordered.index(key) + 1)
+
+
+def test_yes_never_prompts_even_on_a_terminal(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scaffold.cli
+
+    monkeypatch.setattr(scaffold.cli, "stdin_is_terminal", lambda: True)
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "?" not in result.output.split("Created")[0]

@@ -80,3 +80,29 @@ def test_wheel_ships_the_templates_and_works_from_anywhere(tmp_path: Path) -> No
     assert completed.returncode == 0, completed.stderr
     assert (elsewhere / "demo" / "wsgi.py").is_file()
     assert (elsewhere / "demo" / "demo" / "static" / "style.css").is_file()
+
+
+def test_next_steps_work_as_printed(tmp_path: Path) -> None:
+    """Run the commands `scaffold new` prints, exactly, in a shell."""
+    from click.testing import CliRunner
+
+    from scaffold import servers
+    from scaffold.cli import cli
+
+    result = CliRunner().invoke(cli, ["new", "first-minute", "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    steps = [line.strip() for line in result.output.split("Next steps:")[1].strip().splitlines()]
+    *setup, serve = steps
+    assert serve == "python -m first_minute"
+    completed = subprocess.run(
+        ["bash", "-c", " && ".join(setup)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+    assert " passed" in completed.stdout
+    port = servers.free_port()
+    command = ["bash", "-c", " && ".join([*setup[:1], setup[2], f"exec {serve}"])]
+    with servers.serving(command, tmp_path, port=port) as base_url:
+        import urllib.request
+
+        with urllib.request.urlopen(base_url + "/health", timeout=10) as answer:
+            assert answer.status == 200

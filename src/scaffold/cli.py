@@ -83,6 +83,7 @@ def cli() -> None:
     help="Directory to create the project in.",
 )
 @click.option("--no-input", is_flag=True, help="Never prompt; use defaults for what is not set.")
+@click.option("-y", "--yes", is_flag=True, help="Accept every default without prompting.")
 @click.option(
     "--set",
     "settings",
@@ -91,13 +92,18 @@ def cli() -> None:
     help="Answer one template variable (repeatable).",
 )
 @click.option("--force", is_flag=True, help="Write into an existing directory, keeping your files.")
+@click.option("--no-git", is_flag=True, help="Do not create a git repository.")
+@click.option("--install", is_flag=True, help="Create .venv and install the project into it.")
 def new(
     name: str,
     framework: Framework | None,
     output_dir: Path,
     no_input: bool,
+    yes: bool,
     settings: tuple[str, ...],
     force: bool,
+    no_git: bool,
+    install: bool,
 ) -> None:
     """Create the project NAME from a framework's starter template.
 
@@ -105,10 +111,11 @@ def new(
     Examples:
       scaffold new myapp --framework flask
       scaffold new blog-demo -f django -o ~/code --set author="Ada Lovelace"
+      scaffold new shop -f bottle --yes --install
     """
-    from . import generator
+    from . import generator, vcs
 
-    interactive = not no_input and sys.stdin.isatty()
+    interactive = not (no_input or yes) and stdin_is_terminal()
     if framework is None:
         if not interactive:
             raise click.UsageError("Missing option '--framework' (see 'scaffold list').")
@@ -119,24 +126,59 @@ def new(
     if interactive:
         extra = _ask(framework, name, extra)
     project = generator.generate(framework, name, output_dir, extra=extra, force=force)
+    fw = project.framework
     click.echo(
-        f"Created {project.path} ({project.framework.title}, {project.framework.category}):"
+        f"Created {_shown(project.path)} with {fw.title} ({fw.category}):"
         f" {len(project.files)} files in {project.seconds:.2f} s."
     )
+    if not no_git and vcs.init_repository(
+        project.path, f"Start {name} from scaffold's {fw.title} starter"
+    ):
+        click.echo("Initialised a git repository with a first commit.")
+    if install:
+        _install(project.path)
     click.echo("\nNext steps:")
-    for command in next_steps(project.path, project.names.package):
+    for command in next_steps(_shown(project.path), project.names.package, installed=install):
         click.echo(f"  {command}")
 
 
-def next_steps(path: Path, package: str) -> list[str]:
-    """The commands that install, test and run a new project."""
-    return [
-        f"cd {path}",
-        "python -m venv .venv && . .venv/bin/activate",
-        'pip install -e ".[test]"',
-        "pytest",
-        f"python -m {package}",
-    ]
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer prompts (never true in CI or a pipe)."""
+    return sys.stdin.isatty()
+
+
+def next_steps(path: Path, package: str, *, installed: bool = False) -> list[str]:
+    """The commands that install, test and run a new project, ready to paste."""
+    import shlex
+
+    steps = [f"cd {shlex.quote(str(path))}"]
+    if not installed:
+        steps.append("python -m venv .venv")
+    steps.append(". .venv/bin/activate")
+    if not installed:
+        steps.append('pip install -e ".[test]"')
+    steps += ["pytest", f"python -m {package}"]
+    return steps
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working directory when it lies below it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _install(project: Path) -> None:
+    import time
+
+    from . import environments
+
+    tool = "uv" if environments.uv_path() else "pip"
+    click.echo(f"Installing into .venv with {tool} (this can take a minute)...", nl=False)
+    started = time.perf_counter()
+    environments.install_project(project)
+    click.echo(f" done in {time.perf_counter() - started:.1f} s.")
 
 
 def _parse_settings(settings: tuple[str, ...]) -> dict[str, str]:
@@ -239,6 +281,34 @@ def check_command(ctx: click.Context, path: Path, fmt: str) -> None:
     else:
         click.echo(report.check_summary(result))
     if not result.passed:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument(
+    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path(".")
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--force", is_flag=True, help="Update even with uncommitted changes in git.")
+@click.pass_context
+def update(ctx: click.Context, path: Path, dry_run: bool, force: bool) -> None:
+    """Bring template changes into a generated project, keeping your edits.
+
+    Files you never touched take the new template's version; files you and the
+    template both changed are merged, with conflict markers where you changed the
+    same lines (then it exits 1).
+
+    \b
+    Examples:
+      scaffold update myapp --dry-run
+      scaffold update myapp
+    """
+    from . import report
+    from .update import update_project
+
+    result = update_project(path, dry_run=dry_run, force=force)
+    click.echo(report.update_text(result))
+    if result.conflicts:
         ctx.exit(1)
 
 

@@ -69,6 +69,13 @@ def install(
     return _run(command, cwd=cwd)
 
 
+def install_project(project: Path) -> Environment:
+    """Create ``project/.venv`` and install the project into it with its test extra."""
+    environment = create(project / ".venv")
+    install(environment, ["-e", ".[test]"], cwd=project)
+    return environment
+
+
 def distributions(environment: Environment) -> list[str]:
     """The names of the distributions installed in the environment."""
     code = (

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__, answers
+from . import __version__, answers, snapshot
 from .errors import (
     GenerationError,
     InvalidAnswerError,
@@ -146,16 +146,8 @@ def generate(
 
     staging = _staging_dir(output_dir, names.slug)
     try:
-        rendered, context = _render(framework, context_answers, staging)
-        answers.write(
-            rendered,
-            answers.Answers(
-                framework=framework.key,
-                scaffold_version=__version__,
-                template_fingerprint=answers.fingerprint(framework.path),
-                answers=answers.public_answers(context),
-            ),
-        )
+        rendered, context = render(framework, context_answers, staging)
+        record(framework, rendered, context)
         files = tuple(sorted(_relative_files(rendered)))
         _move_into_place(rendered, target)
     finally:
@@ -181,7 +173,31 @@ def _staging_dir(output_dir: Path, slug: str) -> Path:
         ) from exc
 
 
-def _render(
+def record(framework: Framework, project: Path, context: Mapping[str, Any]) -> None:
+    """Write the answers file and the merge base of a freshly rendered project."""
+    base = snapshot.take(project, generated_values(context))
+    answers.write(
+        project,
+        answers.Answers(
+            framework=framework.key,
+            scaffold_version=__version__,
+            template_fingerprint=answers.fingerprint(framework.path),
+            answers=answers.public_answers(context),
+        ),
+    )
+    snapshot.save(project, base)
+
+
+def generated_values(context: Mapping[str, Any]) -> dict[str, Any]:
+    """Values the template generated itself (``__`` variables), such as secrets."""
+    return {
+        key: value
+        for key, value in context.items()
+        if key.startswith("__") and key != "__prompts__"
+    }
+
+
+def render(
     framework: Framework, context_answers: Mapping[str, Any], staging: Path
 ) -> tuple[Path, dict[str, Any]]:
     """Render the template into ``staging``; return the project folder and its context."""

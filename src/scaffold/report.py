@@ -10,6 +10,7 @@ from .registry import CATEGORIES, FEATURE_KEYS, Framework
 
 if TYPE_CHECKING:
     from .check import CheckReport, Step
+    from .update import UpdateResult
 
 FEATURE_LABELS = {
     "database": "database",
@@ -141,3 +142,31 @@ def check_json(report: CheckReport) -> str:
         },
         indent=2,
     )
+
+
+def update_text(result: UpdateResult) -> str:
+    """A summary of an update, and with ``--dry-run`` the diff it would apply."""
+    if result.up_to_date:
+        return (
+            f"{result.project.name} is up to date with the installed {result.framework} template."
+        )
+    if not result.changes:
+        return (
+            f"The {result.framework} template changed, but no file of {result.project.name}"
+            " needs to; the answers file now records the new template."
+        )
+    verb = "Would change" if result.dry_run else "Changed"
+    lines = [f"{verb} {len(result.changes)} files in {result.project.name}:"]
+    width = max(len(change.action) for change in result.changes)
+    lines += [f"  {change.action:<{width}}  {change.path}" for change in result.changes]
+    if result.conflicts:
+        lines.append("")
+        lines.append(
+            f"{len(result.conflicts)} files have conflicts: both you and the template changed the"
+            " same lines. Resolve the <<<<<<< markers in:"
+        )
+        lines += [f"  {path}" for path in result.conflicts]
+    if result.dry_run:
+        lines.append("")
+        lines += [change.diff.rstrip("\n") for change in result.changes if change.diff]
+    return "\n".join(lines)
