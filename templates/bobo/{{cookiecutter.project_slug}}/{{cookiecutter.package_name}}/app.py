@@ -40,6 +40,8 @@ templates = PageTemplateLoader(str(HERE / "templates"), ".pt", auto_reload=DEBUG
 @bobo.query("/")
 def index(bobo_request, name=""):
     """The home page: greets the visitor named in ``?name=``."""
+    if isinstance(name, list):  # bobo passes a repeated variable (?name=a&name=b) as a list
+        name = name[-1]
     # The returned string becomes a text/html response. Chameleon escapes the
     # name when it renders it, so HTML in it stays text.
     return templates["index"](
