@@ -36,7 +36,7 @@ def notes():
     # Form builds the form from the table, validates a POST against the field's
     # validators and inserts the record. It signs a hidden _formkey with a key
     # kept in the session: a POST without a valid one is not accepted.
-    form = Form(db.note, csrf_session=session, submit_value="Add note", _method="post")
+    form = Form(db.note, csrf_session=session, submit_value="Add note")
     if form.accepted:
         # 303 See Other: the browser follows with a GET, so a reload does not
         # post the note again.
