@@ -13,11 +13,16 @@ from pathlib import Path
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
+# Development secrets generated for this project only. In production, set the
+# SECRET_KEY (signs session cookies) and ADMIN_PASSWORD environment variables.
+DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"
+DEV_ADMIN_PASSWORD = "{{ cookiecutter.__admin_password }}"
+
 HERE = Path(__file__).parent
 
 
 def debug_enabled() -> bool:
-    """Developer mode shows more to developers: never on unless asked for."""
+    """Zope's developer mode shows internals to anyone: never on unless asked for."""
     return os.environ.get("GROK_DEBUG") == "1"
 
 
@@ -47,6 +52,4 @@ def make_application(zodb_path: str | os.PathLike | None = None, debug: bool | N
         f"%define {name} {str(value).replace('$', '$$')}\n" for name, value in settings.items()
     )
     zope_conf = io.StringIO(defines + (HERE / "zope.conf").read_text())
-    # With handle_errors=False, exceptions reach the WSGI server (and its
-    # debugger) instead of Zope's error pages: only in debug mode.
-    return getWSGIApplication(zope_conf, handle_errors=not debug)
+    return getWSGIApplication(zope_conf)

@@ -1,0 +1,116 @@
+"""Tests for every route of the starter contract."""
+
+import re
+
+from zope.app.appsetup.appsetup import getConfigContext
+
+from {{ cookiecutter.package_name }} import DEV_ADMIN_PASSWORD
+
+
+def test_index_shows_project_name_and_stylesheet(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.content_type == "text/html"
+    assert "{{ cookiecutter.project_name }}" in response.text
+    assert "/static/style.css" in response.text
+
+
+def test_index_greets_by_name(client):
+    response = client.get("/", params={"name": "Ada"})
+    assert "Hello, Ada" in response.text
+
+
+def test_index_escapes_name(client):
+    response = client.get("/", params={"name": "<b>x</b>"})
+    assert "&lt;b&gt;x&lt;/b&gt;" in response.text
+    assert "<b>x</b>" not in response.text
+
+
+def test_health(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.content_type == "application/json"
+    assert response.json == {"status": "ok", "framework": "grok"}
+
+
+def test_stylesheet(client):
+    response = client.get("/static/style.css")
+    assert response.status_code == 200
+    assert response.content_type == "text/css"
+
+
+def test_unknown_path_is_404(client):
+    assert client.get("/no-such-page", expect_errors=True).status_code == 404
+
+
+def test_static_path_cannot_escape(client):
+    for path in (
+        "/static/../pyproject.toml",
+        "/static/%2e%2e/wsgi.py",
+        "/static/..%2f..%2fwsgi.py",
+    ):
+        assert client.get(path, expect_errors=True).status_code == 404, path
+
+
+def test_debug_is_off_by_default(client):
+    assert not getConfigContext().hasFeature("devmode")
+    # Developer mode's ++debug++ namespace is not there.
+    assert client.get("/++debug++source/", expect_errors=True).status_code == 404
+
+
+def test_database_is_created_on_first_start(zodb_path, client):
+    assert zodb_path.exists()
+
+
+def test_notes_list(client):
+    response = client.get("/notes")
+    assert response.status_code == 200
+    assert response.content_type == "text/html"
+    form = response.forms[0]
+    assert form.method.lower() == "post"
+    assert "text" in form.fields
+
+
+def test_create_note_redirects_303(client):
+    form = client.get("/notes").forms[0]
+    form["text"] = "Buy <milk>"
+    response = form.submit()
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith("/notes")
+    page = response.follow()
+    assert "Buy &lt;milk&gt;" in page.text
+
+
+def test_forged_post_is_refused(client):
+    # No CSRF cookie and no token: what a page on another site could send.
+    client.reset()
+    response = client.post("/notes", {"text": "forged"}, expect_errors=True)
+    assert response.status_code == 403
+    assert not re.search("forged", client.get("/notes").text)
+
+
+def test_admin_requires_login(client):
+    response = client.get("/admin", expect_errors=True)
+    assert response.status_code in (302, 303)
+    assert "/@@login?camefrom=" in response.headers["Location"]
+
+
+def test_login_page(client):
+    response = client.get("/login")
+    assert response.status_code == 200
+    assert 'name="password"' in response.text
+
+
+def test_admin_after_login(client):
+    client.reset()
+    response = client.post("/login", {"login": "admin", "password": DEV_ADMIN_PASSWORD})
+    assert response.status_code == 303
+    assert client.get("/admin").status_code == 200
+    client.get("/logout")
+    assert client.get("/admin", expect_errors=True).status_code in (302, 303)
+
+
+def test_wrong_password_is_refused(client):
+    client.reset()
+    response = client.post("/login", {"login": "admin", "password": "wrong"})
+    assert "Wrong user name or password" in response.text

@@ -1,0 +1,122 @@
+"""The application object, its pages, and how it is published at ``/``.
+
+Grok reads this module at startup ("grokking"): every class below registers
+itself by what it subclasses, and a view finds its page template by name,
+``Index`` in ``app.py`` -> ``app_templates/index.pt``.
+"""
+
+import json
+
+import grok
+from zope.authentication.interfaces import IAuthentication
+from zope.component import getAdapter
+from zope.interface import Interface
+from zope.pluggableauth import PluggableAuthentication
+from zope.securitypolicy.interfaces import IPrincipalRoleManager
+from zope.site.interfaces import IRootFolder
+
+from . import PROJECT_NAME, auth
+from .notes import Notes
+
+# The application is stored in the ZODB's root folder under this name.
+APP_NAME = "app"
+
+
+class App(grok.Application, grok.Container):
+    """The application: a persistent container, and the site of everything in it."""
+
+    # A local utility lives in the application's own component registry (and
+    # in the ZODB): this one authenticates every request that reaches the app.
+    grok.local_utility(
+        PluggableAuthentication, provides=IAuthentication, setup=auth.setup_authentication
+    )
+
+
+@grok.subscribe(App, grok.IApplicationAddedEvent)
+def set_up_app(app, event):
+    """Give a new application its notes container and its administrator."""
+    app["notes"] = Notes()
+    IPrincipalRoleManager(app).assignRoleToPrincipal(auth.ADMIN_ROLE, auth.ADMIN_LOGIN)
+
+
+@grok.subscribe(grok.IDatabaseCreatedEvent)
+def create_app_on_first_start(event):
+    """Create the application in a brand-new database.
+
+    Grok announces a new database once, on the first start. Without this, a
+    Grok user would add the application by hand in an admin UI.
+    """
+    grok.create_application(App, event.object, APP_NAME)
+
+
+# Zope publishes the ZODB's root folder at ``/``, so the application would
+# live at ``/app``. These two traversal hooks serve it at ``/`` instead: the
+# first sends every request from the root folder into the application, the
+# second makes the application the root of all URLs it generates (as a
+# ``++vh++`` virtual-host rule in a front-end web server would).
+@grok.subscribe(IRootFolder, grok.IBeforeTraverseEvent)
+def enter_app(root, event):
+    stack = event.request.getTraversalStack()
+    stack.append(APP_NAME)  # the stack is reversed: this is the next name
+    event.request.setTraversalStack(stack)
+
+
+@grok.subscribe(App, grok.IBeforeTraverseEvent)
+def root_urls_at_app(app, event):
+    event.request.setVirtualHostRoot()
+
+
+class Layout(grok.Layout):
+    """The page layout (layout.pt) around every ``grok.Page`` of the site."""
+
+    grok.context(Interface)
+    project_name = PROJECT_NAME
+
+
+class Index(grok.Page):
+    """The home page, ``/``: greets the visitor named in ``?name=``."""
+
+    def update(self, name=""):
+        # Grok passes request parameters to update() by name.
+        self.name = name.strip()
+
+
+class Admin(grok.Page):
+    """``/admin``: only for the administrator; others are sent to log in."""
+
+    grok.require(auth.ManageSite)
+
+    def update(self):
+        self.notes = self.context["notes"]
+
+
+class Health(grok.View):
+    """``/health``: a machine-readable liveness check."""
+
+    grok.require("zope.Public")
+
+    def render(self):
+        self.response.setHeader("Content-Type", "application/json")
+        return json.dumps({"status": "ok", "framework": "grok"})
+
+
+class Static(grok.DirectoryResource):
+    """The files in ``static/``, published as a resource at ``/@@/static/``.
+
+    A resource only serves files inside its directory: ``..`` in a URL never
+    leaves it (Zope resolves ``..`` before traversal even starts).
+    """
+
+    grok.name("static")
+    grok.path("static")
+
+
+class AppTraverser(grok.Traverser):
+    """Custom URL traversal for the application: ``/static`` -> the resource."""
+
+    grok.context(App)
+
+    def traverse(self, name):
+        if name == "static":
+            return getAdapter(self.request, name="static")
+        return None  # anything else: the usual lookup of items, then views
