@@ -10,9 +10,10 @@ from .app import DEBUG, app
 def main() -> None:
     """Serve the app on 127.0.0.1, on the port named by $PORT (default 8000)."""
     port = int(os.environ.get("PORT", "8000"))
-    # run() uses wsgiref, the standard library's server: fine for development.
-    # Quiet unless debugging, when Bottle prints its banner and every request
-    # and its reloader restarts the server whenever a source file changes.
+    # run() serves the app with wsgiref, the standard library's server: fine
+    # for development. It stays quiet unless BOTTLE_DEBUG=1, which adds Bottle's
+    # banner, a line per request and a reloader that restarts the server when a
+    # source file changes.
     if not DEBUG:
         print(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
     bottle.run(app, host="127.0.0.1", port=port, quiet=not DEBUG, debug=DEBUG, reloader=DEBUG)
