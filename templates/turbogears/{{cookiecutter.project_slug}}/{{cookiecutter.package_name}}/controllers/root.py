@@ -37,8 +37,11 @@ class RootController(BaseController):
     @expose("{{ cookiecutter.package_name }}.templates.index")
     def index(self, name=""):
         """The home page: greets the visitor named in ``?name=``."""
-        # Query parameters arrive as keyword arguments. Kajiki escapes the
-        # name when it renders it, so HTML in it stays text.
+        # Query parameters arrive as keyword arguments (a list when repeated,
+        # as in ?name=a&name=b). Kajiki escapes the name when it renders it,
+        # so HTML in it stays text.
+        if isinstance(name, list):
+            name = name[-1]
         return dict(page="index", name=name.strip())
 
     @expose("json")
