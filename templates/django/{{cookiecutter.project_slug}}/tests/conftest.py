@@ -6,6 +6,7 @@ gives a test a fresh database.
 """
 
 import importlib
+import os
 
 import pytest
 
@@ -17,16 +18,18 @@ def settings_from_env(monkeypatch):
     """Evaluate the settings module again under environment variables a test sets.
 
     ``settings_from_env(DJANGO_DEBUG="1")`` returns the module as a fresh process
-    with that environment would see it (``None`` removes a variable). The module
-    is reloaded with the real environment afterwards.
+    would see it with only these settings variables set (``DJANGO_*`` and
+    ``DATABASE_URL``). The module is reloaded with the real environment afterwards.
     """
 
     def load(**environ):
+        for name in list(os.environ):
+            if name == "DATABASE_URL" or (
+                name.startswith("DJANGO_") and name != "DJANGO_SETTINGS_MODULE"
+            ):
+                monkeypatch.delenv(name)
         for name, value in environ.items():
-            if value is None:
-                monkeypatch.delenv(name, raising=False)
-            else:
-                monkeypatch.setenv(name, value)
+            monkeypatch.setenv(name, value)
         return importlib.reload(project_settings)
 
     yield load

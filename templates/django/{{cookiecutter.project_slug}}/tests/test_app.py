@@ -53,7 +53,7 @@ def test_static_path_cannot_escape(client):
 
 
 def test_debug_is_off_by_default(settings_from_env):
-    assert settings_from_env(DJANGO_DEBUG=None).DEBUG is False
+    assert settings_from_env().DEBUG is False
 
 
 @pytest.mark.django_db

@@ -44,11 +44,12 @@ DATABASES = {
 # set DJANGO_HTTPS=1 in production to redirect http:// to https:// and send
 # the session and CSRF cookies over HTTPS only.
 SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_HTTPS")
-if env_bool("DJANGO_BEHIND_HTTPS_PROXY"):
-    # A proxy that terminates HTTPS talks plain http to Django; trust its
-    # X-Forwarded-Proto header (only if the proxy always sets it) so requests
-    # count as secure and SECURE_SSL_REDIRECT does not loop.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A proxy that terminates HTTPS talks plain http to Django; DJANGO_BEHIND_HTTPS_PROXY=1
+# trusts its X-Forwarded-Proto header (only if the proxy always sets it), so
+# requests count as secure and SECURE_SSL_REDIRECT does not loop.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_HTTPS_PROXY") else None
+)
 # HSTS: browsers remember to use only HTTPS for this site for this many
 # seconds. Start small (3600) and raise it to a year (31536000) once all works.
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
