@@ -13,9 +13,8 @@ from pathlib import Path
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
-# Development secrets generated for this project only. In production, set the
-# SECRET_KEY (signs session cookies) and ADMIN_PASSWORD environment variables.
-DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"
+# The admin password for development, generated for this project only. In
+# production, set the ADMIN_PASSWORD environment variable instead.
 DEV_ADMIN_PASSWORD = "{{ cookiecutter.__admin_password }}"
 
 HERE = Path(__file__).parent

@@ -5,7 +5,7 @@ Grok has no admin UI or user database of its own. The Zope Toolkit's
 ``App`` in app.py, asks two kinds of plugins who is making a request:
 
 - a credentials plugin reads them: here, the login form's fields, kept in a
-  session afterwards (the session cookie is signed with SECRET_KEY);
+  session afterwards;
 - an authenticator plugin checks them: here, one ``admin`` account whose
   password comes from $ADMIN_PASSWORD.
 
@@ -22,11 +22,10 @@ from zope.component import getUtility
 from zope.pluggableauth.factories import PrincipalInfo
 from zope.pluggableauth.interfaces import IAuthenticatorPlugin, ICredentialsPlugin
 from zope.pluggableauth.plugins.session import SessionCredentialsPlugin
-from zope.session.http import CookieClientIdManager
-from zope.session.interfaces import IClientIdManager, ISessionDataContainer
+from zope.session.interfaces import ISessionDataContainer
 from zope.session.session import RAMSessionDataContainer
 
-from . import DEV_ADMIN_PASSWORD, DEV_SECRET_KEY
+from . import DEV_ADMIN_PASSWORD
 
 ADMIN_LOGIN = "admin"
 ADMIN_ROLE = "{{ cookiecutter.package_name }}.Administrator"
@@ -81,20 +80,16 @@ class AdminAccount(grok.GlobalUtility):
         return None
 
 
-class SessionCookie(grok.GlobalUtility, CookieClientIdManager):
-    """Gives each browser a session id in a cookie, signed with SECRET_KEY."""
-
-    grok.provides(IClientIdManager)
-
-    def __init__(self):
-        super().__init__(
-            namespace="session_id", secret=os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
-        )
-        self.httpOnly = True
-
-
-# Session data lives in memory: a restart logs everybody out.
-grok.global_utility(RAMSessionDataContainer, provides=ISessionDataContainer, direct=False)
+# The session itself: Zope creates a session cookie manager, with a random
+# secret to sign the cookie, and a session store in the database on first
+# start. The login form's credentials contain the password, so they are kept
+# in a store of their own, in memory only (a restart logs everybody out).
+grok.global_utility(
+    RAMSessionDataContainer,
+    provides=ISessionDataContainer,
+    name="zope.pluggableauth.browserplugins",  # the session key the plugin uses
+    direct=False,
+)
 
 
 class Login(grok.Page):
