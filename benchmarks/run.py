@@ -1,0 +1,400 @@
+"""scaffold's benchmark suite: every figure a ratio against a reference run in the same session.
+
+    python benchmarks/run.py            # the full suite (several minutes)
+    python benchmarks/run.py --quick    # a short run that keeps the suite working (CI)
+
+Commands are timed as whole processes, A and B interleaved (A B A B ...), and the
+median of the pairwise ratios is reported, because shared machines drift. It
+prints a table and writes JSON (``--json``, default benchmarks/results/latest.json).
+Run it from a checkout with the ``bench`` extra installed: pip install -e ".[test,bench]".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from scaffold import environments, generator, registry  # noqa: E402
+
+
+@dataclass
+class Result:
+    """One benchmark: what was compared, the medians, the ratio and its bound."""
+
+    name: str
+    a: str
+    b: str
+    a_median: float
+    b_median: float
+    ratio: float | None
+    bound: str
+    holds: bool | None
+    unit: str = "s"
+    runs: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def timed(command: Sequence[str], cwd: Path | None = None, env: dict | None = None) -> float:
+    """Wall time of one run of ``command`` in a fresh process; fails loudly if it fails."""
+    started = time.perf_counter()
+    completed = subprocess.run(
+        list(command), cwd=cwd, env=env, capture_output=True, stdin=subprocess.DEVNULL
+    )
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{completed.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def paired(run_a: Callable[[int], float], run_b: Callable[[int], float], runs: int):
+    """Interleave A and B after one warm-up each; return both series."""
+    run_a(-1), run_b(-1)
+    a_times, b_times = [], []
+    for i in range(runs):
+        a_times.append(run_a(i))
+        b_times.append(run_b(i))
+    return a_times, b_times
+
+
+def ratio_result(name, a, b, a_times, b_times, bound: float, higher_is_better=False, unit="s"):
+    ratios = [x / y for x, y in zip(a_times, b_times, strict=True)]
+    ratio = statistics.median(ratios)
+    holds = ratio >= bound if higher_is_better else ratio <= bound
+    sign = ">=" if higher_is_better else "<="
+    return Result(
+        name,
+        a,
+        b,
+        statistics.median(a_times),
+        statistics.median(b_times),
+        ratio,
+        f"ratio {sign} {bound}",
+        holds,
+        unit,
+        len(a_times),
+    )
+
+
+def bench_generate(frameworks: dict, runs: int, work: Path) -> list[Result]:
+    """scaffold new against plain cookiecutter on the same template folder."""
+
+    def size(fw):
+        return sum(1 for p in fw.path.rglob("*") if p.is_file())
+
+    ordered = sorted(frameworks.values(), key=size)
+    chosen = {ordered[0].key: ordered[0], ordered[-1].key: ordered[-1]}
+    results = []
+    for key, fw in chosen.items():
+
+        def run_a(i, key=key):
+            out = work / f"new-{key}-{i}"
+            return timed(
+                [
+                    str(BIN / "scaffold"),
+                    "new",
+                    "demo",
+                    "-f",
+                    key,
+                    "--no-input",
+                    "--no-git",
+                    "-o",
+                    str(out),
+                ]
+            )
+
+        def run_b(i, key=key, fw=fw):
+            out = work / f"cc-{key}-{i}"
+            return timed([str(BIN / "cookiecutter"), "--no-input", "-o", str(out), str(fw.path)])
+
+        a, b = paired(run_a, run_b, runs)
+        results.append(
+            ratio_result(
+                f"new {key} vs cookiecutter",
+                f"scaffold new -f {key}",
+                "cookiecutter --no-input",
+                a,
+                b,
+                0.8,
+            )
+        )
+    return results
+
+
+def bench_startproject(runs: int, work: Path) -> list[Result]:
+    """scaffold new -f django against django-admin startproject, same environment."""
+    admin = BIN / "django-admin"
+    if not admin.exists():
+        return [
+            Result(
+                "new django vs startproject",
+                "",
+                "",
+                0,
+                0,
+                None,
+                "ratio <= 1.0",
+                None,
+                notes=["Django is not installed here (pip install -e '.[bench]')"],
+            )
+        ]
+
+    def run_a(i):
+        return timed(
+            [
+                str(BIN / "scaffold"),
+                "new",
+                "demo",
+                "-f",
+                "django",
+                "--no-input",
+                "--no-git",
+                "-o",
+                str(work / f"dj-new-{i}"),
+            ]
+        )
+
+    def run_b(i):
+        target = work / f"dj-sp-{i}"
+        target.mkdir()
+        return timed([str(admin), "startproject", "demo", str(target)])
+
+    a, b = paired(run_a, run_b, runs)
+    return [
+        ratio_result(
+            "new django vs startproject",
+            "scaffold new -f django",
+            "django-admin startproject",
+            a,
+            b,
+            1.0,
+        )
+    ]
+
+
+def bench_startup(runs: int) -> list[Result]:
+    """scaffold --help and scaffold list: absolute medians, and against bare Python."""
+    results = []
+    bare = [sys.executable, "-c", "pass"]
+    for args in (["--help"], ["list"]):
+        a, b = paired(
+            lambda i, args=args: timed([str(BIN / "scaffold"), *args]), lambda i: timed(bare), runs
+        )
+        median = statistics.median(a)
+        result = ratio_result(
+            f"scaffold {' '.join(args)}",
+            f"scaffold {' '.join(args)}",
+            "python -c pass",
+            a,
+            b,
+            float("inf"),
+        )
+        result.bound, result.holds = "median < 80 ms", median < 0.080
+        results.append(result)
+    return results
+
+
+def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[Result]:
+    """Each starter's /health against a hand-written minimal app, in process."""
+    results = []
+    for key, fw in frameworks.items():
+        minimal = HERE / "minimal" / f"{key}_app.py"
+        if not minimal.exists():
+            results.append(
+                Result(
+                    f"wsgi {key}",
+                    "",
+                    "",
+                    0,
+                    0,
+                    None,
+                    "ratio >= 0.9",
+                    None,
+                    notes=[f"no benchmarks/minimal/{key}_app.py yet"],
+                )
+            )
+            continue
+        project = generator.generate(fw, "bench-app", work / f"wsgi-{key}").path
+        env = environments.create(work / f"venv-{key}")
+        environments.install(env, ["-e", str(project)])
+
+        def rps(app: str) -> float:
+            out = subprocess.run(
+                [
+                    str(env.python),
+                    str(HERE / "wsgi_rps.py"),
+                    "--app",
+                    app,
+                    "--seconds",
+                    str(seconds),
+                ],
+                cwd=project,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            return json.loads(out.stdout.strip().splitlines()[-1])["rps"]
+
+        a, b = paired(
+            lambda i: rps("wsgi:application"), lambda i: rps(f"{minimal}:application"), runs
+        )
+        results.append(
+            ratio_result(
+                f"wsgi {key} /health",
+                "starter",
+                "minimal app",
+                a,
+                b,
+                0.9,
+                higher_is_better=True,
+                unit="req/s",
+            )
+        )
+    return results
+
+
+def bench_time_to_green(frameworks: dict, work: Path) -> list[Result]:
+    """scaffold new --install, then the project's tests: cold and warm package cache."""
+    results = []
+    cache = work / "package-cache"
+    for key in frameworks:
+        times = {}
+        for state in ("cold", "warm"):
+            if state == "cold":
+                shutil.rmtree(cache, ignore_errors=True)
+            env = {
+                **os.environ,
+                "UV_CACHE_DIR": str(cache / "uv"),
+                "PIP_CACHE_DIR": str(cache / "pip"),
+            }
+            out = work / f"green-{key}-{state}"
+            started = time.perf_counter()
+            timed(
+                [
+                    str(BIN / "scaffold"),
+                    "new",
+                    "demo",
+                    "-f",
+                    key,
+                    "--yes",
+                    "--no-git",
+                    "--install",
+                    "-o",
+                    str(out),
+                ],
+                env=env,
+            )
+            python = out / "demo" / ".venv" / "bin" / "python"
+            timed(
+                [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                cwd=out / "demo",
+                env=env,
+            )
+            times[state] = time.perf_counter() - started
+        results.append(
+            Result(
+                f"time to green {key}",
+                "cold cache",
+                "warm cache",
+                times["cold"],
+                times["warm"],
+                times["cold"] / times["warm"],
+                "reported",
+                None,
+                runs=1,
+            )
+        )
+    return results
+
+
+def machine() -> dict:
+    from importlib.metadata import version
+
+    versions = {}
+    for name in ("scaffold", "cookiecutter", "click", "jinja2", "django", "uv"):
+        try:
+            versions[name] = version(name)
+        except Exception:
+            versions[name] = None
+    return {
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "packages": versions,
+    }
+
+
+def table(results: list[Result]) -> str:
+    rows = [("benchmark", "A median", "B median", "ratio", "bound", "holds")]
+    for r in results:
+        fmt = (lambda v: f"{v:,.0f}") if r.unit == "req/s" else (lambda v: f"{v * 1000:.0f} ms")
+        rows.append(
+            (
+                r.name,
+                fmt(r.a_median) if r.a_median else "-",
+                fmt(r.b_median) if r.b_median else "-",
+                f"{r.ratio:.2f}" if r.ratio is not None else "-",
+                r.bound,
+                {True: "yes", False: "NO", None: "-"}[r.holds]
+                + (f" ({'; '.join(r.notes)})" if r.notes else ""),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="scaffold's benchmark suite")
+    parser.add_argument("--quick", action="store_true", help="few runs, Flask only where slow")
+    parser.add_argument("--runs", type=int, default=None, help="paired runs (at least 5)")
+    parser.add_argument("--frameworks", help="comma-separated keys for the per-framework parts")
+    parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json")
+    args = parser.parse_args()
+
+    runs = max(5, args.runs or (5 if args.quick else 9))
+    frameworks = registry.discover()
+    selected = frameworks
+    if args.frameworks:
+        selected = {k: frameworks[k] for k in args.frameworks.split(",")}
+    elif args.quick:
+        selected = {"flask": frameworks["flask"]}
+
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="scaffold-bench-") as folder:
+        work = Path(folder)
+        os.environ.setdefault("UV_CACHE_DIR", str(work / "uv-cache"))
+        results += bench_startup(runs)
+        results += bench_generate(frameworks, runs, work)
+        results += bench_startproject(runs, work)
+        results += bench_wsgi(selected, runs, work, 0.3 if args.quick else 1.0)
+        results += bench_time_to_green(selected, work)
+
+    print(table(results))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps(
+            {"machine": machine(), "runs": runs, "results": [asdict(r) for r in results]}, indent=2
+        )
+        + "\n"
+    )
+    print(f"\nWrote {args.json}")
+
+
+if __name__ == "__main__":
+    main()
