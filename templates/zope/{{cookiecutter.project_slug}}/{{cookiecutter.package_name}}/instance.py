@@ -11,6 +11,9 @@ it turns exceptions such as NotFound or Unauthorized into HTTP answers.
 import os
 from pathlib import Path
 
+from Zope2.Startup.run import make_wsgi_app
+from ZPublisher.httpexceptions import HTTPExceptionHandler
+
 # By default the instance is the directory that holds this package.
 DEFAULT_INSTANCE_HOME = Path(__file__).resolve().parent.parent
 
@@ -22,6 +25,12 @@ def make_app(instance_home: str | os.PathLike | None = None):
     so call this once per process.
     """
     home = Path(instance_home or os.environ.get("INSTANCE_HOME") or DEFAULT_INSTANCE_HOME).resolve()
+    zope_conf = home / "etc" / "zope.conf"
+    if not zope_conf.is_file():
+        raise RuntimeError(
+            f"No Zope instance in {home} (etc/zope.conf is missing): "
+            "set INSTANCE_HOME to the project's directory."
+        )
     # etc/zope.conf reads both paths from the environment: $(INSTANCE_HOME)
     # and $(ZODB_PATH). Set ZODB_PATH yourself to keep the data elsewhere.
     os.environ["INSTANCE_HOME"] = str(home)
@@ -30,13 +39,8 @@ def make_app(instance_home: str | os.PathLike | None = None):
     # FileStorage creates Data.fs on first start, but not its folder.
     data_fs.parent.mkdir(parents=True, exist_ok=True)
 
-    # Imported here, not at the top: importing Zope is slow, and the
-    # environment above must be in place before it reads its configuration.
-    from Zope2.Startup.run import make_wsgi_app
-    from ZPublisher.httpexceptions import HTTPExceptionHandler
-
-    # Debug mode (off unless ZOPE_DEBUG=1) re-reads templates as you edit them.
+    # Debug mode is for development only: off unless ZOPE_DEBUG=1.
     debug = os.environ.get("ZOPE_DEBUG") == "1"
     global_config = {"debug_mode": "true" if debug else "false"}
-    publisher = make_wsgi_app(global_config, str(home / "etc" / "zope.conf"))
+    publisher = make_wsgi_app(global_config, str(zope_conf))
     return HTTPExceptionHandler(publisher, global_config)

@@ -7,13 +7,12 @@ an existing site alone, so the first start needs no manual step.
 
 import os
 
-import transaction
-
 from .notes import NoteBoard
 
 ADMIN_USER = "admin"
-# A password generated for this project only, for development. In production
-# set ZOPE_ADMIN_PASSWORD: at each start the admin's password becomes that.
+# The admin's first password, generated for this project only. In production
+# set ZOPE_ADMIN_PASSWORD instead: at each start the admin's password becomes
+# that. Without it, a password changed in the ZMI (acl_users) is kept.
 DEV_ADMIN_PASSWORD = "{{ cookiecutter.__admin_password }}"
 
 
@@ -23,19 +22,16 @@ def admin_password() -> str:
 
 def set_up_site(event) -> None:
     """Handle IDatabaseOpenedWithRoot: the root Zope application exists."""
-    connection = event.database.open()
-    try:
+    # A connection in a transaction of its own: committed at the end of the
+    # block (which writes nothing if nothing changed), undone on an error.
+    with event.database.transaction("Set up the site") as connection:
         # The ZODB root is a mapping; Zope keeps its application object in it.
         app = connection.root()["Application"]
         # Attributes whose name starts with "_" are never published on the
         # web, so the board is reachable only through the /notes view.
         if getattr(app, "_notes", None) is None:
             app._notes = NoteBoard()
-            transaction.get().note("Added the note board")
         ensure_admin(app.acl_users)
-        transaction.commit()  # writes nothing when nothing changed
-    finally:
-        connection.close()
 
 
 def ensure_admin(user_folder) -> None:
@@ -44,9 +40,8 @@ def ensure_admin(user_folder) -> None:
     Zope's own way to seed a user is an `inituser` file or the `addzopeuser`
     script; doing it here lets the password come from the environment.
     """
-    password = admin_password()
     user = user_folder.getUser(ADMIN_USER)
-    if user is None or not user.authenticate(password, None):
+    override = os.environ.get("ZOPE_ADMIN_PASSWORD")
+    if user is None or (override and not user.authenticate(override, None)):
         # The user folder stores a salted hash, never the password itself.
-        user_folder._doAddUser(ADMIN_USER, password, ["Manager"], [])
-        transaction.get().note(f"Set the password of {ADMIN_USER}")
+        user_folder._doAddUser(ADMIN_USER, admin_password(), ["Manager"], [])
