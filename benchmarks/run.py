@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -47,47 +48,75 @@ class Result:
     holds: bool | None
     unit: str = "s"
     runs: int = 0
+    cpu_ratio: float | None = None
     notes: list[str] = field(default_factory=list)
 
 
-def timed(command: Sequence[str], cwd: Path | None = None, env: dict | None = None) -> float:
-    """Wall time of one run of ``command`` in a fresh process; fails loudly if it fails."""
+@dataclass(frozen=True)
+class Sample:
+    """One measured run: its main figure, and the CPU seconds it used when known."""
+
+    value: float
+    cpu: float | None = None
+
+
+def timed(command: Sequence[str], cwd: Path | None = None, env: dict | None = None) -> Sample:
+    """Wall and CPU time of one run of ``command`` in a fresh process; fails if it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     completed = subprocess.run(
         list(command), cwd=cwd, env=env, capture_output=True, stdin=subprocess.DEVNULL
     )
-    elapsed = time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if completed.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{completed.stderr.decode()[-2000:]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Sample(wall, cpu)
 
 
-def paired(run_a: Callable[[int], float], run_b: Callable[[int], float], runs: int):
+def paired(
+    run_a: Callable[[int], Sample], run_b: Callable[[int], Sample], runs: int
+) -> tuple[list[Sample], list[Sample]]:
     """Interleave A and B after one warm-up each; return both series."""
     run_a(-1), run_b(-1)
-    a_times, b_times = [], []
+    a_samples, b_samples = [], []
     for i in range(runs):
-        a_times.append(run_a(i))
-        b_times.append(run_b(i))
-    return a_times, b_times
+        a_samples.append(run_a(i))
+        b_samples.append(run_b(i))
+    return a_samples, b_samples
 
 
-def ratio_result(name, a, b, a_times, b_times, bound: float, higher_is_better=False, unit="s"):
-    ratios = [x / y for x, y in zip(a_times, b_times, strict=True)]
-    ratio = statistics.median(ratios)
+def ratio_result(
+    name: str,
+    a: str,
+    b: str,
+    a_samples: list[Sample],
+    b_samples: list[Sample],
+    bound: float,
+    higher_is_better: bool = False,
+    unit: str = "s",
+) -> Result:
+    """Medians of A and B and the median of their pairwise ratios, against a bound."""
+    pairs = list(zip(a_samples, b_samples, strict=True))
+    ratio = statistics.median(x.value / y.value for x, y in pairs)
+    cpu_ratio = None
+    if all(x.cpu and y.cpu for x, y in pairs):
+        cpu_ratio = statistics.median(x.cpu / y.cpu for x, y in pairs)  # type: ignore[operator]
     holds = ratio >= bound if higher_is_better else ratio <= bound
     sign = ">=" if higher_is_better else "<="
     return Result(
         name,
         a,
         b,
-        statistics.median(a_times),
-        statistics.median(b_times),
+        statistics.median(x.value for x in a_samples),
+        statistics.median(y.value for y in b_samples),
         ratio,
         f"ratio {sign} {bound}",
         holds,
         unit,
-        len(a_times),
+        len(pairs),
+        cpu_ratio=cpu_ratio,
     )
 
 
@@ -195,7 +224,7 @@ def bench_startup(runs: int) -> list[Result]:
         a, b = paired(
             lambda i, args=args: timed([str(BIN / "scaffold"), *args]), lambda i: timed(bare), runs
         )
-        median = statistics.median(a)
+        median = statistics.median(sample.value for sample in a)
         result = ratio_result(
             f"scaffold {' '.join(args)}",
             f"scaffold {' '.join(args)}",
@@ -233,7 +262,7 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
         env = environments.create(work / f"venv-{key}")
         environments.install(env, ["-e", str(project)])
 
-        def rps(app: str) -> float:
+        def rps(app: str, env=env, project=project) -> Sample:
             out = subprocess.run(
                 [
                     str(env.python),
@@ -248,10 +277,13 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
                 text=True,
                 check=True,
             )
-            return json.loads(out.stdout.strip().splitlines()[-1])["rps"]
+            return Sample(json.loads(out.stdout.strip().splitlines()[-1])["rps"])
 
+        reference = f"{minimal}:application"
         a, b = paired(
-            lambda i: rps("wsgi:application"), lambda i: rps(f"{minimal}:application"), runs
+            lambda i, rps=rps: rps("wsgi:application"),
+            lambda i, rps=rps, reference=reference: rps(reference),
+            runs,
         )
         results.append(
             ratio_result(
@@ -341,7 +373,7 @@ def machine() -> dict:
 
 
 def table(results: list[Result]) -> str:
-    rows = [("benchmark", "A median", "B median", "ratio", "bound", "holds")]
+    rows = [("benchmark", "A median", "B median", "ratio", "cpu ratio", "bound", "holds")]
     for r in results:
         fmt = (lambda v: f"{v:,.0f}") if r.unit == "req/s" else (lambda v: f"{v * 1000:.0f} ms")
         rows.append(
@@ -356,7 +388,13 @@ def table(results: list[Result]) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows
+    )
+
+
+def _notes(result: Result) -> str:
+    return f" ({'; '.join(result.notes)})" if result.notes else ""
 
 
 def main() -> None:

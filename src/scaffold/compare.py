@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, generator, route_code
-from .answers import ANSWERS_FILE
 from .registry import FEATURE_KEYS, Framework
 from .report import render_path
+from .snapshot import OWN_FILES, SNAPSHOT_DIR
 
 if TYPE_CHECKING:
     from .measure import Machine, Measurement
@@ -128,9 +128,9 @@ def steps(measure: bool) -> int:
 def examine(framework: Framework, project: Path, package: str) -> Skeleton:
     """The static figures of the generated ``project`` of ``framework``."""
     paths = sorted(
-        path.relative_to(project).as_posix()
-        for path in project.rglob("*")
-        if path.is_file() and path.name != ANSWERS_FILE
+        relative
+        for relative in (path.relative_to(project).as_posix() for path in project.rglob("*"))
+        if (project / relative).is_file() and not _scaffold_own(relative)
     )
     python_lines = python_code = template_lines = 0
     for relative in paths:
@@ -204,6 +204,12 @@ def code_lines(source: str) -> int:
             lines.update(range(token.start[0], token.end[0] + 1))
         previous = token.type
     return len(lines)
+
+
+def _scaffold_own(relative: str) -> bool:
+    """Files scaffold writes beside the template's (answers, merge base) or git's."""
+    top = relative.split("/", 1)[0]
+    return relative in OWN_FILES or top in (SNAPSHOT_DIR, ".git")
 
 
 def _is_static(relative: str) -> bool:

@@ -49,3 +49,7 @@ class UpdateConflictError(ScaffoldError):
 
 class CheckFailedError(ScaffoldError):
     """A verification step of ``scaffold check`` could not run."""
+
+
+class MeasureError(ScaffoldError):
+    """A skeleton could not be installed or measured by ``scaffold compare --measure``."""

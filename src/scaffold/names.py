@@ -19,7 +19,7 @@ PACKAGE_PATTERN = re.compile(r"[a-z_][a-z0-9_]*")
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 # Names a project's package must not take even though Python allows them: the
 # generated tests live in a package-less ``tests`` folder that pytest imports.
-ALWAYS_RESERVED = frozenset({"tests", "test", "wsgi", "conftest", "scaffold"})
+ALWAYS_RESERVED = frozenset({"tests", "test", "wsgi", "conftest", "manage", "scaffold"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,358 @@
+"""Measure a generated skeleton: install it, start it, load it with requests, test it.
+
+Each skeleton gets a virtual environment from a cache keyed by its resolved
+dependencies (exact pinned versions) and the Python that runs it, so a second
+run installs nothing, and a new release of any package gives a new
+environment. Only environments are cached, never figures: every figure is
+measured again, by `probe` run with the environment's own Python in fresh
+processes. The cache lives in ``$SCAFFOLD_CACHE_DIR``, else
+``$XDG_CACHE_HOME/scaffold``, else ``~/.cache/scaffold``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import environments, probe
+from .errors import CheckFailedError, MeasureError
+from .registry import Framework
+
+CACHE_ENV = "SCAFFOLD_CACHE_DIR"
+STEPS = ("environment", "install", "tests", "start", "requests")
+READY = ".scaffold-ready"
+PATHS = ("/health", "/")
+PROBE_TIMEOUT = 600
+TEST_TIMEOUT = 900
+
+
+@dataclass(frozen=True)
+class Options:
+    """How much to measure: start-up runs per skeleton, seconds of requests per path."""
+
+    runs: int = 5
+    seconds: float = 1.0
+
+    @classmethod
+    def default(cls, runs: int | None = None, seconds: float | None = None) -> Options:
+        return cls(runs=runs or cls.runs, seconds=seconds or cls.seconds)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start_runs": self.runs, "request_seconds": self.seconds}
+
+
+@dataclass(frozen=True)
+class Machine:
+    """Where the figures were measured: they mean little without it."""
+
+    system: str
+    machine: str
+    cpu: str
+    cpus: int
+    python: str
+    implementation: str
+    installer: str
+    measured_at: str
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """The measured figures of one skeleton. ``None`` means it could not be measured."""
+
+    environment: str  # the cache key of the virtual environment
+    reused: bool  # the environment came from the cache
+    runtime: tuple[tuple[str, str, int], ...] = ()  # (name, version, bytes) the app needs
+    installed: tuple[str, ...] = ()  # every distribution in the environment, name==version
+    environment_bytes: int | None = None
+    start_seconds: tuple[float, ...] = ()
+    rss_bytes: int | None = None
+    requests_per_second: Mapping[str, float | None] = field(default_factory=dict)
+    tests_passed: bool | None = None
+    tests_summary: str = ""
+    errors: tuple[str, ...] = ()
+
+    @property
+    def distributions(self) -> int:
+        return len(self.runtime)
+
+    @property
+    def runtime_bytes(self) -> int:
+        return sum(size for _name, _version, size in self.runtime)
+
+    @property
+    def cold_start(self) -> float | None:
+        return statistics.median(self.start_seconds) if self.start_seconds else None
+
+
+def cache_dir() -> Path:
+    """Where environments are kept (see the module's docstring)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "scaffold"
+
+
+def machine() -> Machine:
+    """The machine, Python and installer that measure."""
+    uv = environments.uv_path()
+    installer = "pip"
+    if uv:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            installer = subprocess.run(
+                [uv, "--version"], capture_output=True, text=True, timeout=30
+            ).stdout.strip()
+    return Machine(
+        system=f"{platform.system()} {platform.release()}",
+        machine=platform.machine(),
+        cpu=_cpu_model(),
+        cpus=os.cpu_count() or 1,
+        python=platform.python_version(),
+        implementation=platform.python_implementation(),
+        installer=installer,
+        measured_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    )
+
+
+def measure(
+    framework: Framework,
+    project: Path,
+    *,
+    options: Options | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Measurement:
+    """Install and measure the generated ``project``; failures become ``errors``, not raises."""
+    options = options or Options()
+    told: list[str] = []
+
+    def tell(label: str) -> None:
+        told.append(label)
+        if progress is not None:
+            progress(label)
+
+    try:
+        requirements = resolve(project)
+        key = environment_key(requirements)
+        with _locked(cache_dir() / "envs" / key) as env_path:
+            reused = (env_path / READY).is_file()
+            environment = prepare(env_path, requirements)
+            tell(f"{framework.key}: environment")
+            environments.install(environment, ["--no-deps", "-e", str(project)])
+            tell(f"{framework.key}: install")
+            try:
+                return _measure_installed(
+                    framework, project, environment, key, reused, options, tell
+                )
+            finally:
+                _uninstall(environment, project.name)
+    except (CheckFailedError, MeasureError) as exc:
+        return Measurement(environment="", reused=False, errors=(str(exc),))
+    finally:
+        for step in STEPS[len(told) :]:  # a step that failed still moves the progress bar
+            tell(f"{framework.key}: {step}")
+
+
+def _measure_installed(
+    framework: Framework,
+    project: Path,
+    environment: environments.Environment,
+    key: str,
+    reused: bool,
+    options: Options,
+    tell: Callable[[str], None],
+) -> Measurement:
+    errors: list[str] = []
+    dists = _probe(environment, project, ["distributions", project.name])
+    passed, summary = run_tests(environment, project)
+    if not passed:
+        errors.append(f"tests failed: {summary}")
+    tell(f"{framework.key}: tests")
+    starts: list[float] = []
+    rss: list[int] = []
+    try:
+        for run in range(options.runs + 1):  # the first run compiles bytecode: not counted
+            figures = _probe(environment, project, ["start", str(project), framework.wsgi])
+            if run:
+                starts.append(figures["seconds"])
+                rss.append(figures["rss_bytes"])
+    except MeasureError as exc:
+        errors.append(str(exc))
+    tell(f"{framework.key}: start")
+    rates: dict[str, float | None] = {}
+    try:
+        arguments = ["requests", str(project), framework.wsgi, str(options.seconds), *PATHS]
+        for result in _probe(environment, project, arguments)["requests"]:
+            rates[result["path"]] = result["rps"]
+            if result["rps"] is None:
+                errors.append(f"GET {result['path']} answered {result['status']}")
+    except MeasureError as exc:
+        errors.append(str(exc))
+    tell(f"{framework.key}: requests")
+    return Measurement(
+        environment=key,
+        reused=reused,
+        runtime=tuple((d["name"], d["version"], d["bytes"]) for d in dists["runtime"]),
+        installed=tuple(dists["installed"]),
+        environment_bytes=_tree_bytes(environment.path),
+        start_seconds=tuple(starts),
+        rss_bytes=int(statistics.median(rss)) if rss else None,
+        requests_per_second=rates,
+        tests_passed=passed,
+        tests_summary=summary,
+        errors=tuple(errors),
+    )
+
+
+def resolve(project: Path) -> list[str]:
+    """The project's dependencies and test extra, pinned to exact versions.
+
+    uv resolves them (fast, and exact); without uv the declared requirements
+    are used, and the environment's installed versions are reported instead.
+    """
+    uv = environments.uv_path()
+    if uv:
+        command = [uv, "pip", "compile", "--quiet", "--no-header", "--no-annotate"]
+        command += ["--python", sys.executable, "--extra", "test", "pyproject.toml"]
+        output = _run(command, project, "resolve the dependencies")
+        return [line.strip() for line in output.splitlines() if line.strip()[:1].isalnum()]
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10 without uv
+        raise MeasureError("Measuring on Python 3.10 needs uv: pip install uv.") from None
+    config = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = config.get("dependencies", []) + config.get("optional-dependencies", {}).get(
+        "test", []
+    )
+    return sorted(declared)
+
+
+def environment_key(requirements: list[str]) -> str:
+    """The cache key: the pinned requirements and the exact Python that runs them."""
+    identity = {
+        "python": sys.version,
+        "executable": str(Path(sys.executable).resolve()),
+        "platform": platform.platform(),
+        "requirements": sorted(requirements),
+    }
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:20]
+
+
+def prepare(env_path: Path, requirements: list[str]) -> environments.Environment:
+    """The cached environment at ``env_path``, created and filled if it is not ready."""
+    if (env_path / READY).is_file():
+        return environments.create(env_path)
+    shutil.rmtree(env_path, ignore_errors=True)  # a half-built one from an interrupted run
+    environment = environments.create(env_path)
+    requirements_file = env_path / "requirements.txt"
+    requirements_file.write_text("\n".join(requirements) + "\n", encoding="utf-8")
+    environments.install(environment, ["-r", str(requirements_file)])
+    (env_path / READY).write_text("", encoding="utf-8")
+    return environment
+
+
+def run_tests(environment: environments.Environment, project: Path) -> tuple[bool, str]:
+    """Run the project's own tests; whether they passed, and pytest's last line."""
+    try:
+        completed = subprocess.run(
+            [str(environment.python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=TEST_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+            env=_clean_env(),
+        )
+    except subprocess.TimeoutExpired:
+        return False, f"the tests ran longer than {TEST_TIMEOUT} s"
+    lines = (completed.stdout + completed.stderr).strip().splitlines()
+    return completed.returncode == 0, (lines[-1].strip("= ") if lines else "no output")
+
+
+def _probe(environment: environments.Environment, project: Path, arguments: list[str]) -> Any:
+    """Run `probe` with the environment's Python in a fresh process; its JSON result."""
+    command = [str(environment.python), "-I", probe.__file__, *arguments]
+    output = _run(command, project, f"measure ({arguments[0]})")
+    for line in reversed(output.splitlines()):
+        if line.startswith(probe.PREFIX):
+            return json.loads(line[len(probe.PREFIX) :])
+    raise MeasureError(f"The {arguments[0]} probe gave no result:\n{output[-1500:]}")
+
+
+def _run(command: list[str], cwd: Path, what: str) -> str:
+    try:
+        completed = subprocess.run(
+            command,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=PROBE_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+            env=_clean_env(),
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise MeasureError(f"Could not {what}: {exc}.") from exc
+    if completed.returncode != 0:
+        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-12:])
+        raise MeasureError(f"Could not {what}:\n{tail}")
+    return completed.stdout
+
+
+def _clean_env() -> dict[str, str]:
+    """This process's environment without what would leak scaffold's own Python in."""
+    drop = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
+    return {name: value for name, value in os.environ.items() if name not in drop}
+
+
+def _uninstall(environment: environments.Environment, distribution: str) -> None:
+    """Take the project out again, so the cached environment holds dependencies only."""
+    uv = environments.uv_path() if environment.installer == "uv" else None
+    if uv:
+        command = [uv, "pip", "uninstall", "--python", str(environment.python), distribution]
+    else:
+        command = [str(environment.python), "-m", "pip", "uninstall", "-y", "-q", distribution]
+    subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL, check=False)
+
+
+def _tree_bytes(root: Path) -> int:
+    total = 0
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(folder, name)).st_size
+    return total
+
+
+@contextlib.contextmanager
+def _locked(env_path: Path) -> Iterator[Path]:
+    """Hold a lock on ``env_path`` so two runs never build one environment at once."""
+    env_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        yield env_path
+        return
+    with open(env_path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield env_path
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()

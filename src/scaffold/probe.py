@@ -1,0 +1,181 @@
+"""Measurements taken inside a generated project's virtual environment.
+
+`measure` runs this file as a script with the environment's own Python, in a
+fresh process for every figure, so nothing of scaffold is loaded or warm.
+Standard library only (``packaging`` is used when the environment has it).
+Each mode prints one JSON line prefixed by ``RESULT:`` on stdout::
+
+    python -I probe.py start PROJECT MODULE:ATTR
+    python -I probe.py requests PROJECT MODULE:ATTR SECONDS PATH [PATH ...]
+    python -I probe.py distributions PROJECT_DISTRIBUTION
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+PREFIX = "RESULT:"
+
+
+def load(project: str, entry: str) -> tuple[Callable[..., Any], float]:
+    """Import the WSGI callable named by ``module:attr`` from ``project``; time it."""
+    sys.path.insert(0, project)
+    os.chdir(project)
+    module_name, _, attribute = entry.partition(":")
+    started = time.perf_counter()
+    application = getattr(importlib.import_module(module_name), attribute or "application")
+    return application, time.perf_counter() - started
+
+
+def resident_bytes() -> int:
+    """The process's resident memory now (Linux), else its peak so far."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+def call(application: Callable[..., Any], path: str) -> str:
+    """Send ``GET path`` through the WSGI callable; return the status line."""
+    from wsgiref.util import setup_testing_defaults
+
+    path, _, query = path.partition("?")
+    environ: dict[str, Any] = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+    }
+    setup_testing_defaults(environ)
+    statuses: list[str] = []
+
+    def start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
+        statuses.append(status)
+        return lambda data: None
+
+    result = application(environ, start_response)
+    try:
+        for _chunk in result:
+            pass
+    finally:
+        close = getattr(result, "close", None)
+        if close is not None:
+            close()
+    return statuses[-1] if statuses else "no status"
+
+
+def requests_per_second(application: Callable[..., Any], path: str, seconds: float) -> dict:
+    """Call ``GET path`` in a loop for ``seconds``; the rate, or the failing status."""
+    status = call(application, path)
+    if not status.startswith("200"):
+        return {"path": path, "status": status, "rps": None}
+    for _ in range(20):  # warm up caches the first requests fill
+        call(application, path)
+    count = 0
+    started = time.perf_counter()
+    deadline = started + seconds
+    while True:
+        call(application, path)
+        count += 1
+        now = time.perf_counter()
+        if now >= deadline:
+            break
+    return {"path": path, "status": status, "rps": count / (now - started)}
+
+
+def distributions(root: str) -> dict:
+    """Every installed distribution, and the runtime closure of ``root`` with sizes."""
+    from importlib import metadata
+
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    installed = {}
+    for dist in metadata.distributions():
+        if dist.metadata["Name"]:
+            installed.setdefault(norm(dist.metadata["Name"]), dist)
+    needed: dict[str, set[str]] = {}
+    queue: list[tuple[str, set[str]]] = [(norm(root), set())]
+    while queue:
+        name, extras = queue.pop()
+        if name not in installed or (name in needed and extras <= needed[name]):
+            continue
+        needed[name] = needed.get(name, set()) | extras
+        queue.extend(_requirements(installed[name], needed[name]))
+    runtime = []
+    for name in sorted(needed):
+        if name == norm(root):
+            continue
+        dist = installed[name]
+        size = 0
+        for file in dist.files or ():
+            located = file.locate()
+            if os.path.isfile(located):
+                size += os.path.getsize(located)
+        runtime.append({"name": dist.metadata["Name"], "version": dist.version, "bytes": size})
+    everything = sorted(
+        f"{dist.metadata['Name']}=={dist.version}"
+        for name, dist in installed.items()
+        if name != norm(root)
+    )
+    return {"runtime": runtime, "installed": everything}
+
+
+def _requirements(dist: Any, extras: set[str]) -> list[tuple[str, set[str]]]:
+    """The requirements of ``dist`` that apply here, with the extras they ask for."""
+    try:
+        from packaging.requirements import Requirement
+    except ImportError:
+        Requirement = None
+    wanted = extras | {""}
+    found = []
+    for line in dist.requires or ():
+        if Requirement is not None:
+            requirement = Requirement(line)
+            marker = requirement.marker
+            if marker and not any(marker.evaluate({"extra": extra}) for extra in wanted):
+                continue
+            found.append((requirement.name, set(requirement.extras)))
+            continue
+        spec, _, marker_text = line.partition(";")
+        extra_match = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", marker_text)
+        if extra_match and extra_match.group(1) not in extras:
+            continue
+        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?", spec)
+        if match:
+            asked = {part.strip() for part in (match.group(2) or "").split(",") if part.strip()}
+            found.append((match.group(1), asked))
+    return [(re.sub(r"[-_.]+", "-", name).lower(), asked) for name, asked in found]
+
+
+def main(argv: list[str]) -> dict:
+    mode = argv[0]
+    if mode == "distributions":
+        return distributions(argv[1])
+    real_stdout = sys.stdout
+    sys.stdout = sys.stderr  # whatever the application prints stays out of the result
+    try:
+        application, seconds = load(argv[1], argv[2])
+        if mode == "start":
+            return {"seconds": seconds, "rss_bytes": resident_bytes()}
+        duration = float(argv[3])
+        return {"requests": [requests_per_second(application, p, duration) for p in argv[4:]]}
+    finally:
+        sys.stdout = real_stdout
+
+
+if __name__ == "__main__":
+    print(PREFIX + json.dumps(main(sys.argv[1:])), flush=True)
