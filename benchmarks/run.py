@@ -393,6 +393,9 @@ def table(results: list[Result]) -> str:
     )
 
 
+PARTS = ("startup", "generate", "startproject", "wsgi", "time-to-green")
+
+
 def _notes(result: Result) -> str:
     return f" ({'; '.join(result.notes)})" if result.notes else ""
 
@@ -402,6 +405,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="few runs, Flask only where slow")
     parser.add_argument("--runs", type=int, default=None, help="paired runs (at least 5)")
     parser.add_argument("--frameworks", help="comma-separated keys for the per-framework parts")
+    parser.add_argument(
+        "--only", help=f"comma-separated parts to run, of: {', '.join(PARTS)} (default: all)"
+    )
     parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args()
 
@@ -417,11 +423,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="scaffold-bench-") as folder:
         work = Path(folder)
         os.environ.setdefault("UV_CACHE_DIR", str(work / "uv-cache"))
-        results += bench_startup(runs)
-        results += bench_generate(frameworks, runs, work)
-        results += bench_startproject(runs, work)
-        results += bench_wsgi(selected, runs, work, 0.3 if args.quick else 1.0)
-        results += bench_time_to_green(selected, work)
+        parts = {
+            "startup": lambda: bench_startup(runs),
+            "generate": lambda: bench_generate(frameworks, runs, work),
+            "startproject": lambda: bench_startproject(runs, work),
+            "wsgi": lambda: bench_wsgi(selected, runs, work, 0.3 if args.quick else 1.0),
+            "time-to-green": lambda: bench_time_to_green(selected, work),
+        }
+        wanted = args.only.split(",") if args.only else PARTS
+        for part in wanted:
+            if part not in parts:
+                parser.error(f"unknown part {part!r}; choose from {', '.join(PARTS)}")
+            results += parts[part]()
 
     print(table(results))
     args.json.parent.mkdir(parents=True, exist_ok=True)

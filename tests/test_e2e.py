@@ -40,15 +40,28 @@ def test_template_end_to_end(framework: registry.Framework, tmp_path: Path) -> N
 
 
 def test_check_names_a_broken_route(tmp_path: Path) -> None:
+    """Break a project on purpose: `scaffold check` names each broken check and exits 1."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scaffold.cli import cli
+
     project = generator.generate(registry.get("flask"), "broken", tmp_path / "out")
     views = project.path / "broken" / "views.py"
     views.write_text(views.read_text().replace('status="ok"', 'status="degraded"'))
     index = project.path / "broken" / "templates" / "index.html"
     index.write_text(index.read_text().replace("{{ name }}!", "{{ name | safe }}!"))
-    result = check.check_project(project.path, environment_dir=tmp_path / "venv")
-    failed = {step.name for step in result.failures}
-    assert {"run: health", "wsgi: health", "run: escaping", "tests"} <= failed
+    (project.path / ".venv").mkdir()  # check uses the project's own environment
+    result = CliRunner().invoke(cli, ["check", str(project.path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    report_data = json.loads(result.output)
+    failed = {step["name"] for step in report_data["steps"] if not step["passed"]}
+    assert {"run: health", "wsgi: health", "run: escaping", "wsgi: escaping", "tests"} <= failed
     assert "run: stylesheet" not in failed
+    health = next(s for s in report_data["steps"] if s["name"] == "run: health")
+    assert "degraded" in health["detail"]
+    assert (project.path / ".venv" / "bin" / "python").exists()
 
 
 def test_wheel_ships_the_templates_and_works_from_anywhere(tmp_path: Path) -> None:
