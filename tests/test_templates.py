@@ -102,4 +102,4 @@ def test_root_index_matches_each_template() -> None:
     assert set(listed) == set(FRAMEWORKS)
     for key, framework in FRAMEWORKS.items():
         assert listed[key]["title"] == framework.title
-        assert framework.category in listed[key]["description"]
+        assert listed[key]["description"] == f"{framework.category}: {framework.summary}"

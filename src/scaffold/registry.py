@@ -30,6 +30,7 @@ class Framework:
     key: str
     title: str
     category: str
+    summary: str
     description: str
     homepage: str
     dependencies: tuple[str, ...]
@@ -97,6 +98,7 @@ def load_framework(folder: Path) -> Framework:
         key=meta["key"],
         title=meta["title"],
         category=meta["category"],
+        summary=meta["summary"],
         description=meta["description"],
         homepage=meta.get("homepage", ""),
         dependencies=tuple(meta["dependencies"]),
@@ -116,7 +118,7 @@ def load_framework(folder: Path) -> Framework:
 def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
     """Every problem with a ``_scaffold`` block, as readable sentences."""
     problems = []
-    for name in ("key", "title", "description", "wsgi"):
+    for name in ("key", "title", "summary", "description", "wsgi"):
         if not isinstance(meta.get(name), str) or not meta.get(name):
             problems.append(f"'{name}' must be a non-empty string.")
     if meta.get("key") and meta["key"] != folder.name:

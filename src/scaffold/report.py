@@ -29,6 +29,7 @@ def framework_summary(framework: Framework) -> dict[str, Any]:
         "key": framework.key,
         "title": framework.title,
         "category": framework.category,
+        "summary": framework.summary,
         "description": framework.description,
         "homepage": framework.homepage,
         "aliases": list(framework.aliases),
@@ -57,7 +58,7 @@ def list_text(frameworks: Iterable[Framework]) -> str:
             lines.append("")
         lines.append(f"{category}:")
         for fw in group:
-            lines.append(f"  {fw.key:<{width}}  {fw.title} - {first_sentence(fw.description)}")
+            lines.append(f"  {fw.key:<{width}}  {fw.title} - {fw.summary}")
     return "\n".join(lines) if lines else "No frameworks found."
 
 
@@ -103,11 +104,6 @@ def render_path(path: str, package: str) -> str:
     return path.replace("{{cookiecutter.package_name}}", package).replace(
         "{{ cookiecutter.package_name }}", package
     )
-
-
-def first_sentence(text: str) -> str:
-    sentence, dot, _rest = text.partition(". ")
-    return sentence + ("." if dot else "")
 
 
 def step_line(step: Step) -> str:
