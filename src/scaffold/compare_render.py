@@ -180,6 +180,7 @@ def _machine_data(machine: Machine | None) -> dict[str, Any] | None:
         "implementation": machine.implementation,
         "installer": machine.installer,
         "measured_at": machine.measured_at,
+        "load_average": machine.load,
     }
 
 
@@ -287,9 +288,10 @@ def machine_line(comparison: Comparison) -> str:
     if machine is None:
         return ""
     settings = comparison.settings
+    load = f" (load {machine.load:.1f})" if machine.load is not None else ""
     return (
         f"Measured {machine.measured_at} on {machine.system} {machine.machine}, {machine.cpu}"
-        f" x{machine.cpus}; {machine.implementation} {machine.python}; {machine.installer}."
+        f" x{machine.cpus}{load}; {machine.implementation} {machine.python}; {machine.installer}."
         f" Start: median of {settings.get('start_runs')} fresh processes;"
         f" req/s: {settings.get('request_seconds')} s per route, in process, no network."
     )

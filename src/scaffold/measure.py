@@ -65,6 +65,7 @@ class Machine:
     implementation: str
     installer: str
     measured_at: str
+    load: float | None = None  # 1-minute load average when measuring began: other work skews it
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def machine() -> Machine:
         implementation=platform.python_implementation(),
         installer=installer,
         measured_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        load=os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     )
 
 

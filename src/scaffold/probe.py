@@ -54,6 +54,7 @@ def call(application: Callable[..., Any], path: str) -> str:
     path, _, query = path.partition("?")
     environ: dict[str, Any] = {
         "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": "",
         "PATH_INFO": path,
         "QUERY_STRING": query,
         "wsgi.input": io.BytesIO(),
@@ -79,7 +80,10 @@ def call(application: Callable[..., Any], path: str) -> str:
 
 def requests_per_second(application: Callable[..., Any], path: str, seconds: float) -> dict:
     """Call ``GET path`` in a loop for ``seconds``; the rate, or the failing status."""
-    status = call(application, path)
+    try:
+        status = call(application, path)
+    except Exception as exc:  # the application's own error: report it, measure the rest
+        return {"path": path, "status": f"an error ({type(exc).__name__}: {exc})", "rps": None}
     if not status.startswith("200"):
         return {"path": path, "status": status, "rps": None}
     for _ in range(20):  # warm up caches the first requests fill
