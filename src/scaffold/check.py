@@ -133,7 +133,10 @@ def _run_tests(environment: environments.Environment, project: Path) -> str:
     lines = (completed.stdout + completed.stderr).strip().splitlines()
     summary = lines[-1] if lines else "no output"
     if completed.returncode != 0:
-        raise CheckFailedError("\n".join(lines[-30:]))
+        # pytest's short summary names each failing test; the full report is a
+        # 'pytest' away in the project.
+        failures = [line for line in lines if line.startswith(("FAILED ", "ERROR "))]
+        raise CheckFailedError("\n".join([*failures[:20], summary] if failures else lines[-30:]))
     return summary
 
 
