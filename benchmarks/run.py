@@ -382,9 +382,9 @@ def table(results: list[Result]) -> str:
                 fmt(r.a_median) if r.a_median else "-",
                 fmt(r.b_median) if r.b_median else "-",
                 f"{r.ratio:.2f}" if r.ratio is not None else "-",
+                f"{r.cpu_ratio:.2f}" if r.cpu_ratio is not None else "-",
                 r.bound,
-                {True: "yes", False: "NO", None: "-"}[r.holds]
-                + (f" ({'; '.join(r.notes)})" if r.notes else ""),
+                {True: "yes", False: "NO", None: "-"}[r.holds] + _notes(r),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -436,7 +436,6 @@ def main() -> None:
                 parser.error(f"unknown part {part!r}; choose from {', '.join(PARTS)}")
             results += parts[part]()
 
-    print(table(results))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
         json.dumps(
@@ -444,6 +443,7 @@ def main() -> None:
         )
         + "\n"
     )
+    print(table(results))
     print(f"\nWrote {args.json}")
 
 
