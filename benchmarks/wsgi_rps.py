@@ -5,7 +5,7 @@ Run with the Python of an environment where the app is installed:
     python wsgi_rps.py --app wsgi:application --path /health --seconds 1.0
 
 ``--app`` is ``module:attribute``, imported from the working directory, or
-``path/to/file.py:attribute``. Prints one JSON object: the route, requests, seconds
+``path/to/file.py:attribute``. Prints one JSON object: the route, requests, CPU seconds
 and requests per CPU second, after a warm-up that builds caches and opens databases.
 """
 
@@ -101,7 +101,7 @@ def main() -> None:
     elapsed = time.process_time() - started
     print(
         json.dumps(
-            {"path": args.path, "requests": count, "seconds": elapsed, "rps": count / elapsed}
+            {"path": args.path, "requests": count, "cpu_seconds": elapsed, "rps": count / elapsed}
         )
     )
 

@@ -19,6 +19,7 @@ def make_app(global_conf, **app_conf):
         app_conf["sqlalchemy.url"] = os.environ["DATABASE_URL"]
     if os.environ.get("TG_DEBUG") == "1":
         app_conf["debug"] = "true"
+        app_conf["auto_reload_templates"] = "true"
 
     app = base_config.make_wsgi_app(global_conf, app_conf, wrap_app=None)
 
