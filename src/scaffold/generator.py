@@ -77,6 +77,8 @@ def questions(framework: Framework) -> list[Question]:
 
 def convert_answers(framework: Framework, raw: Mapping[str, str]) -> dict[str, Any]:
     """Check ``--set`` answers against the template and convert them to each variable's type."""
+    if not raw:
+        return {}
     known = {question.key: question.default for question in questions(framework)}
     converted: dict[str, Any] = {}
     for key, value in raw.items():

@@ -146,8 +146,13 @@ def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
 
 def get(key: str, frameworks: Mapping[str, Framework] | None = None) -> Framework:
     """The framework for ``key`` or one of its aliases, case-insensitively."""
-    frameworks = discover() if frameworks is None else frameworks
     wanted = key.strip().lower()
+    if frameworks is None:
+        # The common case, a key that names its folder, needs no scan of the rest.
+        folder = default_templates_dir() / wanted
+        if wanted.isidentifier() and (folder / "cookiecutter.json").is_file():
+            return load_framework(folder)
+        frameworks = discover()
     if wanted in frameworks:
         return frameworks[wanted]
     for framework in frameworks.values():

@@ -9,10 +9,8 @@ so that unchanged lines stay unchanged. See docs/design-notes.md for why.
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
-import tarfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +45,9 @@ def take(project_dir: Path, generated: Mapping[str, Any]) -> Snapshot:
 
 def save(project_dir: Path, snapshot: Snapshot) -> Path:
     """Write the snapshot into the project; the archive is reproducible byte for byte."""
+    import gzip
+    import tarfile
+
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w") as archive:
         members = {CONTEXT_MEMBER: json.dumps(snapshot.generated, sort_keys=True).encode()}
@@ -64,6 +65,8 @@ def save(project_dir: Path, snapshot: Snapshot) -> Path:
 
 def load(project_dir: Path) -> Snapshot:
     """Read the project's snapshot, or raise `ProjectNotFoundError`."""
+    import tarfile
+
     path = project_dir / SNAPSHOT_FILE
     try:
         with tarfile.open(path, mode="r:gz") as archive:
