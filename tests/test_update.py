@@ -155,7 +155,7 @@ def test_update_refuses_uncommitted_changes_in_git(
 
     preview = runner.invoke(cli, ["update", str(project), "--dry-run"])
     assert preview.exit_code == 0
-    assert "Would change 1 files" in preview.output
+    assert "Would change 1 file " in preview.output
     assert "+## Installing" in preview.output
 
     forced = runner.invoke(cli, ["update", str(project), "--force"])

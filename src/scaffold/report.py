@@ -152,17 +152,21 @@ def update_text(result: UpdateResult) -> str:
             " needs to; the answers file now records the new template."
         )
     verb = "Would change" if result.dry_run else "Changed"
-    lines = [f"{verb} {len(result.changes)} files in {result.project.name}:"]
+    lines = [f"{verb} {_count(len(result.changes), 'file')} in {result.project.name}:"]
     width = max(len(change.action) for change in result.changes)
     lines += [f"  {change.action:<{width}}  {change.path}" for change in result.changes]
     if result.conflicts:
         lines.append("")
         lines.append(
-            f"{len(result.conflicts)} files have conflicts: both you and the template changed the"
-            " same lines. Resolve the <<<<<<< markers in:"
+            f"{_count(len(result.conflicts), 'file')} with conflicts: both you and the template"
+            " changed the same lines. Resolve the <<<<<<< markers in:"
         )
         lines += [f"  {path}" for path in result.conflicts]
     if result.dry_run:
         lines.append("")
         lines += [change.diff.rstrip("\n") for change in result.changes if change.diff]
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
