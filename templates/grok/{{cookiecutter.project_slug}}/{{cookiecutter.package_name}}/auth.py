@@ -22,7 +22,8 @@ from zope.component import getUtility
 from zope.pluggableauth.factories import PrincipalInfo
 from zope.pluggableauth.interfaces import IAuthenticatorPlugin, ICredentialsPlugin
 from zope.pluggableauth.plugins.session import SessionCredentialsPlugin
-from zope.session.interfaces import ISessionDataContainer
+from zope.publisher.interfaces.http import IHTTPRequest
+from zope.session.interfaces import IClientIdManager, ISessionDataContainer
 from zope.session.session import RAMSessionDataContainer
 
 from . import DEV_ADMIN_PASSWORD
@@ -56,6 +57,21 @@ class LoginFormCredentials(grok.GlobalUtility, SessionCredentialsPlugin):
     grok.provides(ICredentialsPlugin)
     grok.name("login-form")
     loginpagename = "login"  # where a challenge redirects to
+
+    def extractCredentials(self, request):
+        """The login form's fields, else the credentials kept in the session.
+
+        Reading the session gives every visitor one, and a cookie with it. A
+        request without that cookie has no credentials kept: it is answered
+        as anonymous without starting a session, so pages such as /health
+        cost no session and send no cookie.
+        """
+        if not IHTTPRequest.providedBy(request):
+            return None
+        posted = request.get(self.loginfield) and request.get(self.passwordfield)
+        if not posted and getUtility(IClientIdManager).getRequestId(request) is None:
+            return None
+        return super().extractCredentials(request)
 
 
 @grok.implementer(IAuthenticatorPlugin)
