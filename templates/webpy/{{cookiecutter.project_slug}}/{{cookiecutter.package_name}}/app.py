@@ -33,10 +33,12 @@ web.config.session_parameters["secret_key"] = os.environ.get("SECRET_KEY", DEV_S
 # only ``$:name`` prints raw HTML. Templates are cached unless debug is on.
 render = web.template.render(str(HERE / "templates"), base="layout", globals={"ctx": web.ctx})
 
+# web.py tries the patterns in order, so the URL called most often (a load
+# balancer asks /health every few seconds) comes first.
 # fmt: off
 urls = (
-    "/", "Index",
     "/health", "Health",
+    "/", "Index",
     "/static/(.+)", "Static",
 )
 # fmt: on
