@@ -1,49 +1,6 @@
-"""Tests for every route of the starter contract."""
+"""Tests particular to this starter; the routes every starter shares are in test_contract.py."""
 
 import bottle
-
-
-def test_index_shows_project_name_and_stylesheet(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    assert response.content_type == "text/html"
-    assert "{{ cookiecutter.project_name }}" in response.text
-    assert "/static/style.css" in response.text
-
-
-def test_index_greets_by_name(client):
-    response = client.get("/", params={"name": "Ada"})
-    assert "Hello, Ada" in response.text
-
-
-def test_index_escapes_name(client):
-    response = client.get("/", params={"name": "<b>x</b>"})
-    assert "&lt;b&gt;x&lt;/b&gt;" in response.text
-    assert "<b>x</b>" not in response.text
-
-
-def test_health(client):
-    response = client.get("/health")
-    assert response.status_code == 200
-    assert response.content_type == "application/json"
-    assert response.json == {"status": "ok", "framework": "bottle"}
-
-
-def test_stylesheet(client):
-    response = client.get("/static/style.css")
-    assert response.status_code == 200
-    assert response.content_type == "text/css"
-
-
-def test_unknown_path_is_404(client):
-    # WebTest fails a test on an unexpected 4xx unless `status` names it.
-    client.get("/no-such-page", status=404)
-
-
-def test_static_path_cannot_escape(client):
-    client.get("/static/../pyproject.toml", status=404)
-    client.get("/static/%2e%2e/wsgi.py", status=404)
-    client.get("/static/..%2f..%2fwsgi.py", status=404)
 
 
 def test_debug_is_off_by_default():

@@ -28,6 +28,12 @@ def app(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def client(app):
+    """The same app under the name the shared contract tests (test_contract.py) use."""
+    return app
+
+
+@pytest.fixture
 def manager(app):
     """The app, logged in as the "manager" account the first start created."""
     app.get("/login_handler", params={"login": "manager", "password": "test-password"})
