@@ -6,7 +6,6 @@ The same steps run in the end-to-end tests of every template and behind
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -16,8 +15,6 @@ from pathlib import Path
 
 from . import answers, conformance, environments, registry, servers
 from .errors import CheckFailedError
-
-TEST_TIMEOUT = 900
 
 
 @dataclass(frozen=True)
@@ -119,25 +116,14 @@ def _install(env_path: Path, project: Path) -> str:
 
 
 def _run_tests(environment: environments.Environment, project: Path) -> str:
-    try:
-        completed = subprocess.run(
-            [str(environment.python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            timeout=TEST_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired:
-        raise CheckFailedError(f"The tests ran longer than {TEST_TIMEOUT} s.") from None
-    lines = (completed.stdout + completed.stderr).strip().splitlines()
-    summary = lines[-1] if lines else "no output"
-    if completed.returncode != 0:
+    run = environments.run_tests(environment, project)
+    if not run.passed:
         # pytest's short summary names each failing test; the full report is a
         # 'pytest' away in the project.
-        failures = [line for line in lines if line.startswith(("FAILED ", "ERROR "))]
-        raise CheckFailedError("\n".join([*failures[:20], summary] if failures else lines[-30:]))
-    return summary
+        failures = [line for line in run.lines if line.startswith(("FAILED ", "ERROR "))]
+        shown = [*failures[:20], run.summary] if failures else run.lines[-30:]
+        raise CheckFailedError("\n".join(shown))
+    return run.summary
 
 
 def _server_commands(

@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import CheckFailedError
 
 INSTALL_TIMEOUT = 1200
+TEST_TIMEOUT = 900
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,43 @@ def install_project(project: Path) -> Environment:
     environment = create(project / ".venv")
     install(environment, ["-e", ".[test]"], cwd=project)
     return environment
+
+
+@dataclass(frozen=True)
+class TestRun:
+    """The outcome of a project's own test suite."""
+
+    passed: bool
+    lines: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        """pytest's closing line, such as ``8 passed in 0.12s``."""
+        return self.lines[-1].strip("= ") if self.lines else "no output"
+
+
+def run_tests(environment: Environment, project: Path) -> TestRun:
+    """Run the project's own tests with pytest, in the environment's Python."""
+    try:
+        completed = subprocess.run(
+            [str(environment.python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=TEST_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+            env=clean_env(),
+        )
+    except subprocess.TimeoutExpired:
+        return TestRun(False, (f"the tests ran longer than {TEST_TIMEOUT} s",))
+    lines = tuple((completed.stdout + completed.stderr).strip().splitlines())
+    return TestRun(completed.returncode == 0, lines)
+
+
+def clean_env() -> dict[str, str]:
+    """This process's environment without what would leak scaffold's own Python in."""
+    drop = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
+    return {name: value for name, value in os.environ.items() if name not in drop}
 
 
 def distributions(environment: Environment) -> list[str]:

@@ -35,7 +35,6 @@ STEPS = ("environment", "install", "tests", "start", "requests")
 READY = ".scaffold-ready"
 PATHS = ("/health", "/")
 PROBE_TIMEOUT = 600
-TEST_TIMEOUT = 900
 
 
 @dataclass(frozen=True)
@@ -265,20 +264,8 @@ def prepare(env_path: Path, requirements: list[str]) -> environments.Environment
 
 def run_tests(environment: environments.Environment, project: Path) -> tuple[bool, str]:
     """Run the project's own tests; whether they passed, and pytest's last line."""
-    try:
-        completed = subprocess.run(
-            [str(environment.python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            timeout=TEST_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-            env=_clean_env(),
-        )
-    except subprocess.TimeoutExpired:
-        return False, f"the tests ran longer than {TEST_TIMEOUT} s"
-    lines = (completed.stdout + completed.stderr).strip().splitlines()
-    return completed.returncode == 0, (lines[-1].strip("= ") if lines else "no output")
+    run = environments.run_tests(environment, project)
+    return run.passed, run.summary
 
 
 def _probe(environment: environments.Environment, project: Path, arguments: list[str]) -> Any:
@@ -300,7 +287,7 @@ def _run(command: list[str], cwd: Path, what: str) -> str:
             text=True,
             timeout=PROBE_TIMEOUT,
             stdin=subprocess.DEVNULL,
-            env=_clean_env(),
+            env=environments.clean_env(),
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise MeasureError(f"Could not {what}: {exc}.") from exc
@@ -308,12 +295,6 @@ def _run(command: list[str], cwd: Path, what: str) -> str:
         tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-12:])
         raise MeasureError(f"Could not {what}:\n{tail}")
     return completed.stdout
-
-
-def _clean_env() -> dict[str, str]:
-    """This process's environment without what would leak scaffold's own Python in."""
-    drop = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
-    return {name: value for name, value in os.environ.items() if name not in drop}
 
 
 def _uninstall(environment: environments.Environment, distribution: str) -> None:

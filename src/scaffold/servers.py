@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import tempfile
@@ -11,6 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from .environments import clean_env
 from .errors import CheckFailedError
 
 START_TIMEOUT = 60.0
@@ -33,7 +33,7 @@ def serving(
     timeout: float = START_TIMEOUT,
 ) -> Iterator[str]:
     """Run ``command`` in ``cwd`` until the block ends; yield the server's base URL."""
-    environment = {**os.environ, **(env or {}), "PORT": str(port)}
+    environment = {**clean_env(), **(env or {}), "PORT": str(port)}
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             list(command),
