@@ -144,9 +144,16 @@ def test_set_answers_are_converted_and_checked() -> None:
         generator.convert_answers(FLASK, {"description": "{{ 7*7 }}"})
 
 
-def test_set_package_name_is_validated(tmp_path: Path) -> None:
-    with pytest.raises(InvalidNameError, match="standard-library module 'json'"):
-        generator.generate(FLASK, "demo", tmp_path, extra={"package_name": "json"})
+@pytest.mark.parametrize(
+    ("package", "reason"),
+    [("json", "standard-library module 'json'"), ("my-app", "valid Python package name")],
+)
+def test_set_package_name_is_validated_as_written(
+    tmp_path: Path, package: str, reason: str
+) -> None:
+    with pytest.raises(InvalidNameError, match=reason):
+        generator.generate(FLASK, "demo", tmp_path, extra={"package_name": package})
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_questions_follow_the_template() -> None:
@@ -160,3 +167,21 @@ def test_generated_answers_file_is_valid_json(tmp_path: Path) -> None:
     data = json.loads((project.path / ".scaffold.json").read_text())
     assert data["answers"]["author"] == "Ada"
     assert "do not edit by hand" in data["_comment"].lower()
+
+
+def test_a_validation_only_hook_is_checked_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cookiecutter.hooks
+
+    def no_hooks(*args, **kwargs):
+        raise AssertionError("scaffold validated the answers itself; no hook should run")
+
+    monkeypatch.setattr(cookiecutter.hooks, "run_script", no_hooks)
+    assert not generator.needs_hooks(FLASK)
+    generator.generate(FLASK, "demo", tmp_path)
+
+
+def test_other_hooks_still_run() -> None:
+    hooky = registry.discover(FIXTURES / "failing-hook")["hooky"]
+    assert generator.needs_hooks(hooky)

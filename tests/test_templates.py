@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from scaffold import registry
+from scaffold.errors import InvalidNameError
+from scaffold.names import check_package
 from scaffold.report import render_path
 
 from .conftest import FRAMEWORKS, framework_params
@@ -103,3 +105,17 @@ def test_root_index_matches_each_template() -> None:
     for key, framework in FRAMEWORKS.items():
         assert listed[key]["title"] == framework.title
         assert listed[key]["description"] == f"{framework.category}: {framework.summary}"
+
+
+@pytest.mark.parametrize("framework", framework_params())
+@pytest.mark.parametrize("package", ["json", "class", "tests", "wsgi", "app-1", "_reserved_"])
+def test_scaffold_refuses_what_the_validation_hook_refuses(
+    cookies, framework: registry.Framework, package: str
+) -> None:
+    """scaffold skips a validation-only hook, so its own checks must refuse the same names."""
+    if package == "_reserved_":
+        package = framework.reserved_names[0]
+    result = cookies.bake(template=str(framework.path), extra_context={"package_name": package})
+    assert result.exit_code != 0, f"the hook accepted {package!r}"
+    with pytest.raises(InvalidNameError):
+        check_package(package, framework.reserved_names)

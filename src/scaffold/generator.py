@@ -26,7 +26,7 @@ from .errors import (
     ProjectExistsError,
     TemplateMetadataError,
 )
-from .names import ProjectNames, check_answer_value, validate_name
+from .names import ProjectNames, check_answer_value, check_package, validate_name
 from .registry import Framework
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "on"})
@@ -144,7 +144,7 @@ def generate(
         **dict(extra or {}),
     }
     if context_answers["package_name"] != names.package:
-        validate_name(context_answers["package_name"], framework.reserved_names)
+        check_package(context_answers["package_name"], framework.reserved_names)
 
     staging = _staging_dir(output_dir, names.slug)
     try:
@@ -199,6 +199,19 @@ def generated_values(context: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def needs_hooks(framework: Framework) -> bool:
+    """Whether cookiecutter must run the template's hooks for scaffold.
+
+    A template may name a hook that only validates the answers
+    (``_scaffold.validation_hook``): scaffold checks the same rules itself before
+    rendering (see `names`), so it spares the extra Python process that hook
+    costs. Any other hook, such as one that writes files, always runs.
+    """
+    hooks = framework.path / "hooks"
+    names = {path.stem for path in hooks.iterdir() if path.is_file()} if hooks.is_dir() else set()
+    return bool(names - {framework.validation_hook})
+
+
 def render(
     framework: Framework, context_answers: Mapping[str, Any], staging: Path
 ) -> tuple[Path, dict[str, Any]]:
@@ -220,7 +233,10 @@ def render(
         context["cookiecutter"]["_template"] = repo_dir
         context["cookiecutter"]["_output_dir"] = str(staging)
         project = generate_files(
-            repo_dir=repo_dir, context=context, output_dir=str(staging), accept_hooks=True
+            repo_dir=repo_dir,
+            context=context,
+            output_dir=str(staging),
+            accept_hooks=needs_hooks(framework),
         )
     except FailedHookException as exc:
         raise GenerationError(

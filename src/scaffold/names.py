@@ -54,25 +54,31 @@ def validate_name(name: str, reserved: tuple[str, ...] = ()) -> ProjectNames:
             " '..' or a leading '.'; use -o DIR to choose where it goes."
         )
     names = derive(stripped)
-    package = names.package
+    check_package(names.package, reserved, given=f"The project name {name!r}")
+    return names
+
+
+def check_package(package: str, reserved: tuple[str, ...] = (), *, given: str = "") -> None:
+    """Refuse a package name that Python cannot import or that would shadow another module.
+
+    ``given`` says where the name came from, to start the message.
+    """
+    given = given or f"The package name {package!r}"
     if not PACKAGE_PATTERN.fullmatch(package):
         suggestion = _suggest(package)
         hint = f" Try {suggestion!r}." if suggestion else ""
         raise InvalidNameError(
-            f"The project name {name!r} does not give a valid Python package name ({package!r}):"
-            f" use letters, digits, '-' or '_', starting with a letter.{hint}"
+            f"{given} does not give a valid Python package name ({package!r}):"
+            f" use lowercase letters, digits and '_', starting with a letter.{hint}"
         )
     if keyword.iskeyword(package):
-        raise InvalidNameError(
-            f"The project name {name!r} is a Python keyword; try {package + '_app'!r}."
-        )
+        raise InvalidNameError(f"{given} is a Python keyword; try {package + '_app'!r}.")
     shadowed = _shadowed(package, reserved)
     if shadowed:
         raise InvalidNameError(
-            f"The project name {name!r} would shadow {shadowed}, so imports of it would break;"
+            f"{given} would shadow {shadowed}, so imports of it would break;"
             f" try {package + '_app'!r} or {'my_' + package!r}."
         )
-    return names
 
 
 def _shadowed(package: str, reserved: tuple[str, ...]) -> str | None:

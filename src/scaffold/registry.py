@@ -44,6 +44,7 @@ class Framework:
     routes: Mapping[str, str] = field(default_factory=dict)
     urls: Mapping[str, str] = field(default_factory=dict)
     known_gaps: tuple[str, ...] = ()
+    validation_hook: str | None = None
 
     @property
     def is_full_stack(self) -> bool:
@@ -112,6 +113,7 @@ def load_framework(folder: Path) -> Framework:
         routes=dict(meta.get("routes", {})),
         urls=dict(meta.get("urls", {})),
         known_gaps=tuple(meta.get("known_gaps", ())),
+        validation_hook=meta.get("validation_hook"),
     )
 
 
