@@ -64,11 +64,7 @@ def list_text(frameworks: Iterable[Framework]) -> str:
 
 def info_text(framework: Framework, package: str = "<package>") -> str:
     """What a framework is and what its skeleton contains, file by file."""
-    why = (
-        "it ships the batteries a web application needs (database, forms, auth) in one stack"
-        if framework.is_full_stack
-        else "it gives you routing, requests and responses, and leaves the rest to you"
-    )
+    why = category_reason(framework)
     lines = [
         f"{framework.title} ({framework.key}) - {framework.category}: {why}.",
         "",
@@ -97,6 +93,23 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
         lines += ["", "Where it differs from the starter contract:"]
         lines += [f"  - {gap}" for gap in framework.known_gaps]
     return "\n".join(lines)
+
+
+def category_reason(framework: Framework) -> str:
+    """Why the framework is in its category, from the batteries its starter shows."""
+    batteries = [
+        FEATURE_LABELS[name]
+        for name in ("database", "admin", "auth", "forms")
+        if framework.features.get(name)
+    ]
+    if framework.is_full_stack:
+        shown = ", ".join(batteries) if batteries else "its own components"
+        return f"it ships the batteries in one stack, and this starter uses them: {shown}"
+    extras = f"; this starter adds {', '.join(batteries)}" if batteries else ""
+    return (
+        "it gives you routing, requests and responses, and leaves the database, forms,"
+        f" auth and admin to libraries you choose{extras}"
+    )
 
 
 def render_path(path: str, package: str) -> str:
