@@ -185,3 +185,10 @@ def test_a_validation_only_hook_is_checked_in_process(
 def test_other_hooks_still_run() -> None:
     hooky = registry.discover(FIXTURES / "failing-hook")["hooky"]
     assert generator.needs_hooks(hooky)
+
+
+def test_set_project_slug_cannot_move_the_project(tmp_path: Path) -> None:
+    with pytest.raises(InvalidAnswerError, match="NAME"):
+        generator.generate(FLASK, "demo", tmp_path / "out", extra={"project_slug": "../evil"})
+    assert not (tmp_path / "evil").exists()
+    assert not (tmp_path / "out" / "demo").exists()

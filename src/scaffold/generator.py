@@ -137,6 +137,11 @@ def generate(
     if target.exists() and not target.is_dir():
         raise ProjectExistsError(f"{target} exists and is not a directory; move it away first.")
 
+    if (extra or {}).get("project_slug", names.slug) != names.slug:
+        raise InvalidAnswerError(
+            "The project directory is NAME itself; give the name you want as NAME instead of"
+            " --set project_slug."
+        )
     context_answers = {
         "project_name": names.title,
         "project_slug": names.slug,
