@@ -70,6 +70,16 @@ def install(
     return _run(command, cwd=cwd)
 
 
+def uninstall(environment: Environment, distribution: str) -> None:
+    """Remove one distribution from the environment; quietly, whether or not it is there."""
+    uv = uv_path() if environment.installer == "uv" else None
+    if uv:
+        command = [uv, "pip", "uninstall", "--python", str(environment.python), distribution]
+    else:
+        command = [str(environment.python), "-m", "pip", "uninstall", "-y", "-q", distribution]
+    subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL, check=False)
+
+
 def install_project(project: Path) -> Environment:
     """Create ``project/.venv`` and install the project into it with its test extra."""
     environment = create(project / ".venv")
@@ -112,18 +122,6 @@ def clean_env() -> dict[str, str]:
     """This process's environment without what would leak scaffold's own Python in."""
     drop = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
     return {name: value for name, value in os.environ.items() if name not in drop}
-
-
-def distributions(environment: Environment) -> list[str]:
-    """The names of the distributions installed in the environment."""
-    code = (
-        "import importlib.metadata as m, json;"
-        "print(json.dumps(sorted({d.metadata['Name'] for d in m.distributions()})))"
-    )
-    import json
-
-    output = _run([str(environment.python), "-c", code])
-    return [name for name in json.loads(output) if name not in ("pip", "setuptools")]
 
 
 def _run(command: Sequence[str], cwd: Path | None = None) -> str:

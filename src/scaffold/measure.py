@@ -156,7 +156,8 @@ def measure(
                     framework, project, environment, key, reused, options, tell
                 )
             finally:
-                _uninstall(environment, project.name)
+                # The cached environment keeps dependencies only.
+                environments.uninstall(environment, project.name)
     except (CheckFailedError, MeasureError) as exc:
         return Measurement(environment="", reused=False, errors=(str(exc),))
     finally:
@@ -175,9 +176,9 @@ def _measure_installed(
 ) -> Measurement:
     errors: list[str] = []
     dists = _probe(environment, project, ["distributions", project.name])
-    passed, summary = run_tests(environment, project)
-    if not passed:
-        errors.append(f"tests failed: {summary}")
+    tests = environments.run_tests(environment, project)
+    if not tests.passed:
+        errors.append(f"tests failed: {tests.summary}")
     tell(f"{framework.key}: tests")
     starts: list[float] = []
     rss: list[int] = []
@@ -209,8 +210,8 @@ def _measure_installed(
         start_seconds=tuple(starts),
         rss_bytes=int(statistics.median(rss)) if rss else None,
         requests_per_second=rates,
-        tests_passed=passed,
-        tests_summary=summary,
+        tests_passed=tests.passed,
+        tests_summary=tests.summary,
         errors=tuple(errors),
     )
 
@@ -262,12 +263,6 @@ def prepare(env_path: Path, requirements: list[str]) -> environments.Environment
     return environment
 
 
-def run_tests(environment: environments.Environment, project: Path) -> tuple[bool, str]:
-    """Run the project's own tests; whether they passed, and pytest's last line."""
-    run = environments.run_tests(environment, project)
-    return run.passed, run.summary
-
-
 def _probe(environment: environments.Environment, project: Path, arguments: list[str]) -> Any:
     """Run `probe` with the environment's Python in a fresh process; its JSON result."""
     command = [str(environment.python), "-I", probe.__file__, *arguments]
@@ -295,16 +290,6 @@ def _run(command: list[str], cwd: Path, what: str) -> str:
         tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-12:])
         raise MeasureError(f"Could not {what}:\n{tail}")
     return completed.stdout
-
-
-def _uninstall(environment: environments.Environment, distribution: str) -> None:
-    """Take the project out again, so the cached environment holds dependencies only."""
-    uv = environments.uv_path() if environment.installer == "uv" else None
-    if uv:
-        command = [uv, "pip", "uninstall", "--python", str(environment.python), distribution]
-    else:
-        command = [str(environment.python), "-m", "pip", "uninstall", "-y", "-q", distribution]
-    subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL, check=False)
 
 
 def _tree_bytes(root: Path) -> int:
