@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from scaffold import environments, generator, registry  # noqa: E402
+from scaffold import environments, generator, probe, registry  # noqa: E402
 
 
 @dataclass
@@ -262,27 +262,32 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
         env = environments.create(work / f"venv-{key}")
         environments.install(env, ["-e", str(project)])
 
-        def rps(app: str, env=env, project=project) -> Sample:
+        def rps(folder: Path, entry: str, env=env) -> Sample:
+            # scaffold's own probe, run with the starter environment's Python.
             out = subprocess.run(
                 [
                     str(env.python),
-                    str(HERE / "wsgi_rps.py"),
-                    "--app",
-                    app,
-                    "--seconds",
+                    "-I",
+                    probe.__file__,
+                    "requests",
+                    str(folder),
+                    entry,
                     str(seconds),
+                    "/health",
                 ],
-                cwd=project,
                 capture_output=True,
                 text=True,
                 check=True,
             )
-            return Sample(json.loads(out.stdout.strip().splitlines()[-1])["rps"])
+            line = next(ln for ln in out.stdout.splitlines() if ln.startswith(probe.PREFIX))
+            (result,) = json.loads(line[len(probe.PREFIX) :])["requests"]
+            if result["rps"] is None:
+                raise SystemExit(f"{entry} in {folder}: GET /health answered {result['status']}")
+            return Sample(result["rps"])
 
-        reference = f"{minimal}:application"
         a, b = paired(
-            lambda i, rps=rps: rps("wsgi:application"),
-            lambda i, rps=rps, reference=reference: rps(reference),
+            lambda i, rps=rps, project=project: rps(project, "wsgi:application"),
+            lambda i, rps=rps, key=key: rps(HERE / "minimal", f"{key}_app:application"),
             runs,
         )
         results.append(

@@ -293,7 +293,7 @@ def machine_line(comparison: Comparison) -> str:
         f"Measured {machine.measured_at} on {machine.system} {machine.machine}, {machine.cpu}"
         f" x{machine.cpus}{load}; {machine.implementation} {machine.python}; {machine.installer}."
         f" Start: median of {settings.get('start_runs')} fresh processes;"
-        f" req/s: {settings.get('request_seconds')} s per route, in process, no network."
+        f" req/s: {settings.get('request_seconds')} CPU s per route, in process, no network."
     )
 
 
