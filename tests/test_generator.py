@@ -192,3 +192,15 @@ def test_set_project_slug_cannot_move_the_project(tmp_path: Path) -> None:
         generator.generate(FLASK, "demo", tmp_path / "out", extra={"project_slug": "../evil"})
     assert not (tmp_path / "evil").exists()
     assert not (tmp_path / "out" / "demo").exists()
+
+
+def test_set_answers_take_the_variables_type() -> None:
+    hooky = registry.discover(FIXTURES / "failing-hook")["hooky"]
+    converted = generator.convert_answers(
+        hooky, {"with_ci": "no", "workers": "4", "license": "BSD-3-Clause"}
+    )
+    assert converted == {"with_ci": False, "workers": 4, "license": "BSD-3-Clause"}
+    assert generator.convert_answers(hooky, {"with_ci": "Yes"}) == {"with_ci": True}
+    for bad in ({"with_ci": "maybe"}, {"workers": "many"}, {"license": "GPL"}):
+        with pytest.raises(InvalidAnswerError):
+            generator.convert_answers(hooky, bad)
