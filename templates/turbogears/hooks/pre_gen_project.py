@@ -1,1 +1,43 @@
-../../_shared/hooks/pre_gen_project.py
+"""Check the answers before cookiecutter writes a single file.
+
+Cookiecutter renders this file with Jinja, then runs it; exiting non-zero stops
+generation and cookiecutter removes the half-made project.
+"""
+
+import keyword
+import re
+import sys
+
+PACKAGE = "{{ cookiecutter.package_name }}"
+# The answers are written into Python and TOML strings: keep them plain text.
+TEXTS = {
+    "project_name": {{ cookiecutter.project_name | tojson }},
+    "description": {{ cookiecutter.description | tojson }},
+    "author": {{ cookiecutter.author | tojson }},
+}
+# Names the generated project itself uses at its root or for its tests.
+PROJECT_NAMES = {"tests", "test", "wsgi", "conftest", "manage", "scaffold"}
+# Import names of the framework and its main dependencies: a package with one
+# of these names would shadow the library it needs.
+RESERVED = set("{{ cookiecutter._scaffold.reserved_names | join(' ') }}".split())
+
+problems = []
+if not re.fullmatch(r"[a-z_][a-z0-9_]*", PACKAGE):
+    problems.append(
+        f"{PACKAGE!r} is not a valid package name: use lowercase letters, digits and underscores,"
+        " starting with a letter."
+    )
+elif keyword.iskeyword(PACKAGE):
+    problems.append(f"{PACKAGE!r} is a Python keyword and cannot name a package.")
+elif PACKAGE in sys.stdlib_module_names or PACKAGE in RESERVED or PACKAGE in PROJECT_NAMES:
+    problems.append(
+        f"{PACKAGE!r} would shadow the module of the same name; try {PACKAGE + '_app'!r}."
+    )
+
+for key, value in TEXTS.items():
+    if any(ch in value for ch in '"\\') or any(ord(ch) < 32 for ch in value):
+        problems.append(f"{key} must not contain quotes, backslashes or control characters.")
+
+if problems:
+    print("\n".join(problems), file=sys.stderr)
+    sys.exit(1)
