@@ -233,7 +233,7 @@ def test_new_prompts_on_a_terminal(
     result = runner.invoke(
         cli,
         ["new", "demo", "-o", str(tmp_path), "--no-git"],
-        input="\n".join([_menu_number("flask"), "", "", "A demo.", "Ada"]) + "\n",
+        input="\n".join([_menu_number("flask"), "", "", "A demo.", "Ada", ""]) + "\n",
     )
     assert result.exit_code == 0, result.output
     assert "full-stack:" in result.output or "micro:" in result.output

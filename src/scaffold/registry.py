@@ -45,6 +45,9 @@ class Framework:
     urls: Mapping[str, str] = field(default_factory=dict)
     known_gaps: tuple[str, ...] = ()
     validation_hook: str | None = None
+    # Files rendered once for this machine (such as ``.env`` with the development
+    # secret): never recorded in the snapshot, never merged or overwritten.
+    local_files: tuple[str, ...] = ()
 
     @property
     def is_full_stack(self) -> bool:
@@ -114,6 +117,7 @@ def load_framework(folder: Path) -> Framework:
         urls=dict(meta.get("urls", {})),
         known_gaps=tuple(meta.get("known_gaps", ())),
         validation_hook=meta.get("validation_hook"),
+        local_files=tuple(meta.get("local_files", ())),
     )
 
 
@@ -140,7 +144,7 @@ def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
     for name in ("files", "routes", "urls"):
         if not isinstance(meta.get(name, {}), dict):
             problems.append(f"'{name}' must be an object.")
-    for name in ("reserved_names", "aliases", "known_gaps"):
+    for name in ("reserved_names", "aliases", "known_gaps", "local_files"):
         if not isinstance(meta.get(name, []), list):
             problems.append(f"'{name}' must be a list.")
     return problems
