@@ -9,6 +9,14 @@ from click.testing import CliRunner
 
 from scaffold import registry
 
+# Real PostgreSQL and ZEO servers for the tests that ask for them (see database_servers.py).
+from .database_servers import (  # noqa: F401
+    postgresql_server,
+    postgresql_url,
+    zeo_address,
+    zeo_available,
+)
+
 FIXTURES = Path(__file__).parent / "fixtures"
 FRAMEWORKS = registry.discover()
 
