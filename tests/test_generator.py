@@ -75,9 +75,12 @@ def test_force_keeps_the_users_own_files(tmp_path: Path) -> None:
     target.mkdir()
     (target / "notes.txt").write_text("mine")
     (target / "wsgi.py").write_text("# old")
-    generator.generate(FLASK, "demo", tmp_path, force=True)
+    project = generator.generate(FLASK, "demo", tmp_path, force=True)
     assert (target / "notes.txt").read_text() == "mine"
-    assert "application" in (target / "wsgi.py").read_text()
+    assert (target / "wsgi.py").read_text() == "# old", "a file with other content is kept"
+    assert project.kept == ("wsgi.py",)
+    assert "wsgi.py" not in project.files
+    assert (target / "demo" / "views.py").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["demo"]
 
 

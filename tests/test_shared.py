@@ -33,7 +33,8 @@ def test_every_shared_file_is_copied_somewhere() -> None:
     on_disk = {
         path
         for path in sync_shared.SHARED.rglob("*")
-        if path.is_file() and path.name not in ("README.md", "copies.json")
+        if path.is_file()
+        and path.name not in ("README.md", "copies.json")
         and "__pycache__" not in path.parts
     }
     assert on_disk <= listed

@@ -1,11 +1,29 @@
 """Verify a generated project: install it, run its tests, serve it, probe the contract.
 
 The same steps run in the end-to-end tests of every template and behind
-`scaffold check`, so a learner who changed a starter sees what a CI job sees.
+`scaffold check`, so a learner who changed a starter sees what a CI job sees:
+
+1. ``install``: the project with its ``test`` and ``deploy`` extras (waitress and
+   gunicorn are added by name when a project has no ``deploy`` extra);
+2. ``tests``: the project's own pytest suite;
+3. full-stack only, ``migrate`` and ``migrate again``: ``python -m <package> migrate``
+   twice, before any server starts (the second run proves it idempotent);
+4. three servers, each probed over HTTP by ``conformance``:
+   ``run`` (``python -m <package>``, the development server) with the contract's
+   routes only, which keeps the suite fast; ``wsgi`` (waitress) with the whole
+   contract, "Safe to deploy" included; ``gunicorn`` (``-w 2``) with the whole
+   contract plus ``workers`` (a note written through one request is read back on
+   new connections, so both workers answer). A ZODB project on FileStorage serves
+   one process, so its gunicorn step is skipped with a note.
+
+Servers, migrations and tests see this process's environment: ``DATABASE_URL``
+and ``ZEO_ADDRESS`` set here choose the database (a project's ``.env`` never
+overrides a variable that is already set).
 """
 
 from __future__ import annotations
 
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -45,6 +63,10 @@ class CheckReport:
 
 
 Progress = Callable[[Step], None]
+APP = "wsgi:application"
+MIGRATE_TIMEOUT = 600
+PRODUCTION_SERVERS = ("waitress-serve", "gunicorn")
+SERVER_PACKAGES = {"waitress-serve": "waitress", "gunicorn": "gunicorn"}
 
 
 def expectation_for(project: Path) -> tuple[answers.Answers, conformance.Expectation]:
@@ -55,7 +77,6 @@ def expectation_for(project: Path) -> tuple[answers.Answers, conformance.Expecta
         framework=framework.key,
         project_name=recorded.project_name,
         full_stack=framework.is_full_stack,
-        csrf=bool(framework.features.get("csrf")),
         urls=framework.urls,
     )
 
@@ -82,8 +103,15 @@ def check_project(
         if installed.passed:
             environment = environments.create(env_path)
             record(_timed("tests", lambda: _run_tests(environment, project)))
-            for server, command in _server_commands(environment, recorded.package_name):
-                for step in _probe(server, command, project, expected):
+            if expected.full_stack:
+                migrate = [str(environment.python), "-m", recorded.package_name, "migrate"]
+                record(_timed("migrate", lambda: _migrate(migrate, project)))
+                record(_timed("migrate again", lambda: _migrate(migrate, project)))
+            for server in _servers(environment, recorded):
+                if server.skipped:
+                    record(Step(server.name, True, server.skipped))
+                    continue
+                for step in _probe(server, project, expected):
                     record(step)
     return CheckReport(project=project, framework=expected.framework, steps=tuple(steps))
 
@@ -111,8 +139,34 @@ def _timed(name: str, action: Callable[[], str]) -> Step:
 
 def _install(env_path: Path, project: Path) -> str:
     environment = environments.create(env_path)
-    environments.install(environment, ["-e", ".[test]", "waitress"], cwd=project)
+    # pip and uv only warn about an extra a project lacks; the servers are then added by name.
+    environments.install(environment, ["-e", ".[test,deploy]"], cwd=project)
+    missing = [name for name in PRODUCTION_SERVERS if not environment.script(name).exists()]
+    if missing:
+        environments.install(environment, [SERVER_PACKAGES[name] for name in missing])
     return f"installed into {env_path}"
+
+
+def _migrate(command: list[str], project: Path) -> str:
+    shown = " ".join(["python", *command[1:]])
+    try:
+        completed = subprocess.run(
+            command,
+            cwd=project,
+            env=environments.clean_env(),
+            capture_output=True,
+            text=True,
+            timeout=MIGRATE_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired:
+        raise CheckFailedError(f"'{shown}' ran longer than {MIGRATE_TIMEOUT} s.") from None
+    if completed.returncode != 0:
+        tail = (completed.stdout + completed.stderr).strip().splitlines()[-15:]
+        raise CheckFailedError(
+            f"'{shown}' exited with status {completed.returncode}:\n" + "\n".join(tail)
+        )
+    return "the schema is up to date"
 
 
 def _run_tests(environment: environments.Environment, project: Path) -> str:
@@ -126,33 +180,52 @@ def _run_tests(environment: environments.Environment, project: Path) -> str:
     return run.summary
 
 
-def _server_commands(
-    environment: environments.Environment, package: str
-) -> list[tuple[str, list[str]]]:
-    """The project's own run command and the production server its README shows."""
+@dataclass(frozen=True)
+class Server:
+    """One way to serve the project, and how much of the contract to check under it."""
+
+    name: str
+    command: tuple[str, ...]
+    scope: conformance.Scope = "full"
+    workers: bool = False
+    skipped: str = ""
+
+
+def _servers(environment: environments.Environment, recorded: answers.Answers) -> list[Server]:
+    """The project's own run command and the two production servers its README shows."""
+    one_process = recorded.answers.get("database") == "filestorage"
     return [
-        ("run", [str(environment.python), "-m", package]),
-        (
+        Server("run", (str(environment.python), "-m", recorded.package_name), scope="routes"),
+        Server(
             "wsgi",
-            [
-                str(environment.script("waitress-serve")),
-                "--listen=127.0.0.1:{port}",
-                "wsgi:application",
-            ],
+            (str(environment.script("waitress-serve")), "--listen=127.0.0.1:{port}", APP),
+        ),
+        Server(
+            "gunicorn",
+            (str(environment.script("gunicorn")), "-w", "2", "--bind", "127.0.0.1:{port}", APP),
+            workers=True,
+            skipped=(
+                "skipped: ZODB's FileStorage serves one process (database=zeo serves several)"
+                if one_process
+                else ""
+            ),
         ),
     ]
 
 
-def _probe(
-    server: str, command: list[str], project: Path, expected: conformance.Expectation
-) -> list[Step]:
-    """Serve the project with ``command`` and run the conformance checks against it."""
+def _probe(server: Server, project: Path, expected: conformance.Expectation) -> list[Step]:
+    """Serve the project as ``server`` says and run the conformance checks against it."""
     port = servers.free_port()
-    command = [part.replace("{port}", str(port)) for part in command]
+    command = [part.replace("{port}", str(port)) for part in server.command]
     started = time.perf_counter()
     try:
         with servers.serving(command, project, port=port) as base_url:
-            results = conformance.run(base_url, expected)
+            results = conformance.run(
+                base_url, expected, scope=server.scope, workers=server.workers
+            )
     except CheckFailedError as exc:
-        return [Step(f"{server}: start", False, str(exc), time.perf_counter() - started)]
-    return [Step(f"{server}: {result.name}", result.passed, result.detail) for result in results]
+        return [Step(f"{server.name}: start", False, str(exc), time.perf_counter() - started)]
+    return [
+        Step(f"{server.name}: {result.name}", result.passed, result.detail, result.seconds)
+        for result in results
+    ]

@@ -113,7 +113,7 @@ def new(
       scaffold new blog-demo -f django -o ~/code --set author="Ada Lovelace"
       scaffold new shop -f bottle --yes --install
     """
-    from . import generator, vcs
+    from . import generator, questions
 
     interactive = not (no_input or yes) and stdin_is_terminal()
     if framework is None:
@@ -122,24 +122,40 @@ def new(
         framework = _choose_framework()
     if framework.notice:
         click.secho(framework.notice, fg="yellow", err=True)
-    extra = generator.convert_answers(framework, _parse_settings(settings))
+    extra = questions.convert_answers(framework, _parse_settings(settings))
     if interactive:
         extra = _ask(framework, name, extra)
-    project = generator.generate(framework, name, output_dir, extra=extra, force=force)
+    project = generator.generate(
+        framework,
+        name,
+        output_dir,
+        extra=extra,
+        force=force,
+        git_message=None if no_git else f"Start {name} from scaffold's {framework.title} starter",
+    )
     fw = project.framework
     click.echo(
         f"Created {_shown(project.path)} with {fw.title} ({fw.category}):"
-        f" {len(project.files)} files in {project.seconds:.2f} s."
+        f" {_count(len(project.files), 'file')} in {project.seconds:.2f} s."
     )
-    if not no_git and vcs.init_repository(
-        project.path, f"Start {name} from scaffold's {fw.title} starter"
-    ):
-        click.echo("Initialised a git repository with a first commit.")
+    if project.kept:
+        click.echo(f"Kept {_count(len(project.kept), 'file')} you already had, unchanged:")
+        for relative in project.kept:
+            click.echo(f"  {relative}")
+    if project.committed:
+        click.echo(
+            f"Initialised a git repository and committed the {_count(len(project.files), 'file')}"
+            " scaffold wrote."
+        )
     if install:
         _install(project.path)
     click.echo("\nNext steps:")
     for command in next_steps(_shown(project.path), project.names.package, installed=install):
         click.echo(f"  {command}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def stdin_is_terminal() -> bool:
@@ -192,34 +208,78 @@ def _parse_settings(settings: tuple[str, ...]) -> dict[str, str]:
 
 
 def _choose_framework() -> Framework:
-    """Ask for a framework from a numbered menu grouped by category."""
+    """Ask for a framework from a numbered menu grouped by category: a number or a key."""
     from . import registry
 
-    frameworks = list(registry.discover().values())
+    frameworks = registry.discover()
     numbered: list[Framework] = []
     for category in registry.CATEGORIES:
         click.echo(f"{category}:")
-        for fw in (fw for fw in frameworks if fw.category == category):
+        for fw in (fw for fw in frameworks.values() if fw.category == category):
             numbered.append(fw)
             click.echo(f"  {len(numbered):>2}. {fw.title} ({fw.key})")
-    choice = click.prompt("Framework", type=click.IntRange(1, len(numbered)), default=1)
-    return numbered[choice - 1]
+
+    def choose(text: str) -> Framework:
+        text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(numbered):
+            return numbered[int(text) - 1]
+        try:
+            return registry.get(text, frameworks)
+        except ScaffoldError as exc:
+            raise click.BadParameter(f"{exc} Or give a number from 1 to {len(numbered)}.") from None
+
+    chosen: Framework = click.prompt("Framework (number or key)", default="1", value_proc=choose)
+    return chosen
 
 
 def _ask(framework: Framework, name: str, extra: dict[str, Any]) -> dict[str, Any]:
-    """Prompt for the template variables that NAME and --set did not answer."""
-    from . import generator, names
+    """Prompt for the template variables that NAME and --set did not answer.
 
-    derived = names.derive(name)
+    Each answer is checked as it is typed, by the rules `new` applies to
+    ``--set``; a refused answer is asked again with the reason.
+    """
+    from . import names, questions
+
+    derived = names.validate_name(name, framework.reserved_names)
     defaults = {"project_name": derived.title, "package_name": derived.package}
     answered = dict(extra)
-    for question in generator.questions(framework):
+    for question in questions.questions(framework):
         if question.key in answered or question.key == "project_slug":
             continue
-        default = defaults.get(question.key, question.default)
-        value = click.prompt(question.prompt, default=default)
-        answered.update(generator.convert_answers(framework, {question.key: str(value)}))
+        answered[question.key] = _prompt_one(framework, question, defaults)
     return answered
+
+
+def _prompt_one(framework: Framework, question: Any, defaults: dict[str, str]) -> Any:
+    from . import names, questions
+
+    def check(text: str) -> Any:
+        try:
+            value = questions.convert(question, text)
+            if question.key == "package_name":
+                names.check_package(value, framework.reserved_names)
+        except ScaffoldError as exc:
+            raise click.BadParameter(str(exc)) from None
+        return value
+
+    if question.is_choice:
+        choices = question.choices
+        for number, choice in enumerate(choices, 1):
+            click.echo(f"  {number}. {choice}")
+
+        def choose(text: str) -> Any:
+            text = text.strip()
+            if text.isdigit() and 1 <= int(text) <= len(choices):
+                return choices[int(text) - 1]
+            return check(text)
+
+        return click.prompt(
+            f"{question.prompt} (number or name)", default=choices[0], value_proc=choose
+        )
+    if isinstance(question.default, bool):
+        return click.prompt(question.prompt, default=question.default, type=click.BOOL)
+    default = defaults.get(question.key, question.default)
+    return click.prompt(question.prompt, default=str(default), value_proc=check)
 
 
 @cli.command("list")

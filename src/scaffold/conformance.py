@@ -1,24 +1,49 @@
 """The starter contract, checked over HTTP against a running project.
 
 Every template must pass these checks, whatever its framework; the end-to-end
-tests and `scaffold check` run them against a real server on 127.0.0.1. Only
-the standard library is used, so the checks run anywhere.
+tests and `scaffold check` run them against a real server on 127.0.0.1. Each
+check has a name and fails with one sentence. The route checks are here and in
+``contract_forms`` (notes); the HTTP client is ``contract_http``. Only the
+standard library is used, so the checks run anywhere.
 """
 
 from __future__ import annotations
 
-import http.cookiejar
+import http.client
 import json
 import re
-import urllib.error
+import time
 import urllib.parse
-import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Literal
 
-TIMEOUT = 30.0
+from . import contract_forms as forms
+from .contract_http import (
+    CheckFailure,
+    Client,
+    Expectation,
+    Response,
+    expect,
+    expect_no_error,
+    expect_status,
+    parse_cookie,
+)
+
+__all__ = ["CheckFailure", "CheckResult", "Client", "Expectation", "checks_for", "run"]
+
 ESCAPE_PATHS = ("/static/../pyproject.toml", "/static/%2e%2e/wsgi.py", "/static/..%2f..%2fwsgi.py")
+HEADER_PATHS = ("/", "/health", "/static/style.css", "/no-such-page")
+# Query strings a crawler, a mail client or an attacker sends: never a server error.
+# The value is the status the contract requires, or None for "anything below 500".
+MALFORMED_QUERIES: dict[str, int | None] = {
+    "/?name=%ff": None,
+    "/?name=a&name=b": None,
+    "/?name=%00": None,
+    "/?utm_source=mail": 200,
+    "/health?x=%ff": 200,
+}
 
 
 @dataclass(frozen=True)
@@ -28,76 +53,15 @@ class CheckResult:
     name: str
     passed: bool
     detail: str = ""
-
-
-@dataclass(frozen=True)
-class Expectation:
-    """What the contract expects of one project."""
-
-    framework: str
-    project_name: str
-    full_stack: bool = False
-    csrf: bool = False
-    urls: Mapping[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class Response:
-    status: int
-    content_type: str
-    headers: Mapping[str, str]
-    text: str
-
-
-class CheckFailure(Exception):
-    """A contract check found the project wanting."""
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        return None
-
-
-class Client:
-    """A tiny HTTP client that keeps cookies and never follows redirects."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            _NoRedirect(), urllib.request.HTTPCookieProcessor(self.cookies)
-        )
-
-    def request(self, path: str, data: Mapping[str, str] | None = None) -> Response:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base_url + path, data=body)
-        try:
-            with self.opener.open(request, timeout=TIMEOUT) as answer:
-                return _response(answer.status, answer.headers, answer.read())
-        except urllib.error.HTTPError as error:
-            return _response(error.code, error.headers, error.read())
-
-
-def _response(status: int, headers, raw: bytes) -> Response:  # type: ignore[no-untyped-def]
-    content_type = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    return Response(status, content_type, dict(headers.items()), raw.decode("utf-8", "replace"))
-
-
-def _expect(condition: bool, message: str) -> None:
-    if not condition:
-        raise CheckFailure(message)
-
-
-def _expect_status(response: Response, status: int, what: str) -> None:
-    _expect(response.status == status, f"{what} answered {response.status}, expected {status}")
+    seconds: float = 0.0
 
 
 def check_index(client: Client, expected: Expectation) -> None:
     response = client.request("/")
-    _expect_status(response, 200, "GET /")
-    _expect(response.content_type == "text/html", f"GET / is {response.content_type!r}")
-    _expect(expected.project_name in response.text, f"GET / lacks {expected.project_name!r}")
-    _expect(
+    expect_status(response, 200, "GET /")
+    expect(response.content_type == "text/html", f"GET / is {response.content_type!r}")
+    expect(expected.project_name in response.text, f"GET / lacks {expected.project_name!r}")
+    expect(
         re.search(r"<link[^>]+href=\"[^\"]*/static/style\.css\"", response.text) is not None,
         "GET / does not link /static/style.css",
     )
@@ -105,71 +69,48 @@ def check_index(client: Client, expected: Expectation) -> None:
 
 def check_greeting(client: Client, expected: Expectation) -> None:
     response = client.request("/?name=Ada")
-    _expect_status(response, 200, "GET /?name=Ada")
-    _expect("Hello, Ada" in response.text, "GET /?name=Ada does not greet 'Hello, Ada'")
+    expect_status(response, 200, "GET /?name=Ada")
+    expect("Hello, Ada" in response.text, "GET /?name=Ada does not greet 'Hello, Ada'")
 
 
 def check_escaping(client: Client, expected: Expectation) -> None:
     response = client.request("/?" + urllib.parse.urlencode({"name": "<b>x</b>"}))
-    _expect_status(response, 200, "GET /?name=<b>x</b>")
-    _expect("<b>x</b>" not in response.text, "the name is not HTML-escaped")
-    _expect("&lt;b&gt;x&lt;/b&gt;" in response.text, "the escaped name is not shown")
+    expect_status(response, 200, "GET /?name=<b>x</b>")
+    expect("<b>x</b>" not in response.text, "the name is not HTML-escaped")
+    expect("&lt;b&gt;x&lt;/b&gt;" in response.text, "the escaped name is not shown")
 
 
 def check_health(client: Client, expected: Expectation) -> None:
     response = client.request("/health")
-    _expect_status(response, 200, "GET /health")
-    _expect(
-        response.content_type == "application/json", f"GET /health is {response.content_type!r}"
-    )
+    expect_status(response, 200, "GET /health")
+    expect(response.content_type == "application/json", f"GET /health is {response.content_type!r}")
     try:
         body = json.loads(response.text)
     except ValueError:
         raise CheckFailure(f"GET /health is not JSON: {response.text[:80]!r}") from None
     wanted = {"status": "ok", "framework": expected.framework}
-    _expect(body == wanted, f"GET /health answered {body!r}, expected {wanted!r}")
+    expect(body == wanted, f"GET /health answered {body!r}, expected {wanted!r}")
 
 
 def check_stylesheet(client: Client, expected: Expectation) -> None:
     response = client.request("/static/style.css")
-    _expect_status(response, 200, "GET /static/style.css")
-    _expect(response.content_type == "text/css", f"the stylesheet is {response.content_type!r}")
+    expect_status(response, 200, "GET /static/style.css")
+    expect(response.content_type == "text/css", f"the stylesheet is {response.content_type!r}")
 
 
 def check_not_found(client: Client, expected: Expectation) -> None:
-    _expect_status(client.request("/no-such-page"), 404, "GET /no-such-page")
+    expect_status(client.request("/no-such-page"), 404, "GET /no-such-page")
 
 
 def check_static_escape(client: Client, expected: Expectation) -> None:
     for path in ESCAPE_PATHS:
-        _expect_status(client.request(path), 404, f"GET {path}")
-
-
-def check_notes(client: Client, expected: Expectation) -> None:
-    notes = _url(expected, "notes")
-    page = client.request(notes)
-    _expect_status(page, 200, f"GET {notes}")
-    _expect(page.content_type == "text/html", f"GET {notes} is {page.content_type!r}")
-    form = _note_form(page.text)
-    _expect(form is not None, f"GET {notes} has no <form method=post> with a 'text' field")
-    note = "Remember <the milk> & eggs"
-    created = client.request(notes, {**(form or {}), "text": note})
-    _expect_status(created, 303, f"POST {notes}")
-    _expect(bool(created.headers.get("Location")), f"POST {notes} gave no Location")
-    listing = client.request(notes)
-    _expect("Remember &lt;the milk&gt; &amp; eggs" in listing.text, "the new note is not listed")
-
-
-def check_forged_post(client: Client, expected: Expectation) -> None:
-    notes = _url(expected, "notes")
-    forged = Client(client.base_url).request(notes, {"text": "forged"})
-    _expect(400 <= forged.status < 500, f"a POST without the form's token answered {forged.status}")
+        expect_status(client.request(path), 404, f"GET {path}")
 
 
 def check_admin_login(client: Client, expected: Expectation) -> None:
-    admin = _url(expected, "admin")
-    response = Client(client.base_url).request(admin)
-    _expect(
+    admin = expected.url("admin")
+    response = client.fresh().request(admin)
+    expect(
         response.status in (301, 302, 303, 307, 401, 403),
         f"GET {admin} without login "
         f"answered {response.status}, expected a redirect to login, 401 or 403",
@@ -177,46 +118,168 @@ def check_admin_login(client: Client, expected: Expectation) -> None:
 
 
 def check_login_page(client: Client, expected: Expectation) -> None:
-    login = _url(expected, "login")
-    _expect_status(Client(client.base_url).request(login), 200, f"GET {login}")
+    login = expected.url("login")
+    expect_status(client.fresh().request(login), 200, f"GET {login}")
 
 
-def _url(expected: Expectation, name: str) -> str:
-    return (expected.urls or {}).get(name, f"/{name}")
+def check_head(client: Client, expected: Expectation) -> None:
+    """HEAD answers what GET answers, and sends no body."""
+    paths = ["/", "/health", "/static/style.css"]
+    if expected.full_stack:
+        paths.append(expected.url("notes"))
+    for path in paths:
+        wanted = client.request(path).status
+        status, body = client.head(path)
+        expect(status == wanted, f"HEAD {path} answered {status}, GET {path} {wanted}")
+        expect(not body, f"HEAD {path} sent {len(body)} bytes of body after its headers")
 
 
-class _FormParser(HTMLParser):
-    """Finds POST forms, their hidden inputs, and whether they have a 'text' field."""
+def security_header_problems(response: Response) -> list[str]:
+    """What the response lacks of the headers every response must send."""
+    headers = response.headers
+    policy = csp(response)
+    problems = []
+    if (headers.get("X-Content-Type-Options") or "").strip().lower() != "nosniff":
+        problems.append("no X-Content-Type-Options: nosniff")
+    frame = (headers.get("X-Frame-Options") or "").strip().upper()
+    if frame not in ("DENY", "SAMEORIGIN") and "frame-ancestors" not in policy:
+        problems.append("no frame protection (X-Frame-Options or CSP frame-ancestors)")
+    if not headers.get("Referrer-Policy"):
+        problems.append("no Referrer-Policy")
+    if "default-src" not in policy:
+        problems.append("no Content-Security-Policy with default-src")
+    return problems
+
+
+def csp(response: Response) -> dict[str, list[str]]:
+    """The response's Content-Security-Policy: each directive and its sources."""
+    directives: dict[str, list[str]] = {}
+    for header in response.headers.get_all("Content-Security-Policy") or ():
+        for directive in str(header).split(";"):
+            if directive.strip():
+                name, *sources = directive.split()
+                directives.setdefault(name.lower(), sources)
+    return directives
+
+
+def check_headers(client: Client, expected: Expectation) -> None:
+    """Pages, JSON, static files and errors all send the security headers."""
+    for path in HEADER_PATHS:
+        problems = security_header_problems(client.request(path))
+        expect(not problems, f"GET {path} sends {'; '.join(problems)}")
+
+
+class _InlineFinder(HTMLParser):
+    """Finds what a CSP without 'unsafe-inline' blocks: inline scripts and styles."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.forms: list[tuple[dict[str, str], bool]] = []
-        self._current: tuple[dict[str, str], list[bool]] | None = None
+        self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        if tag == "form" and attributes.get("method", "").lower() == "post":
-            self._current = ({}, [False])
-        elif self._current is not None and tag in ("input", "textarea"):
-            if attributes.get("type", "").lower() == "hidden" and attributes.get("name"):
-                self._current[0][attributes["name"]] = attributes.get("value", "")
-            elif attributes.get("name") == "text":
-                self._current[1][0] = True
+        attributes = {name.lower(): value or "" for name, value in attrs}
+        kind = attributes.get("type", "text/javascript").lower()
+        if tag == "script" and "src" not in attributes and "nonce" not in attributes:
+            if "javascript" in kind or kind == "module":
+                self.found.append("an inline <script>")
+        elif tag == "style" and "nonce" not in attributes:
+            self.found.append("a <style> element")
+        if "style" in attributes:
+            self.found.append(f"a style= attribute on <{tag}>")
+        handlers = sorted(name for name in attributes if name.startswith("on"))
+        if handlers:
+            self.found.append(f"an inline {handlers[0]}= handler on <{tag}>")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form" and self._current is not None:
-            self.forms.append((self._current[0], self._current[1][0]))
-            self._current = None
+
+def check_csp_met(client: Client, expected: Expectation) -> None:
+    """The starter's own pages work under its Content-Security-Policy."""
+    for path in _pages(expected):
+        page = client.fresh().request(path)
+        if any("'unsafe-inline'" in sources for sources in csp(page).values()):
+            continue
+        finder = _InlineFinder()
+        finder.feed(page.text)
+        expect(
+            not finder.found,
+            f"GET {path} has {finder.found[0] if finder.found else ''}, which its "
+            "Content-Security-Policy blocks (no 'unsafe-inline')",
+        )
 
 
-def _note_form(html: str) -> dict[str, str] | None:
-    parser = _FormParser()
-    parser.feed(html)
-    return next((hidden for hidden, has_text in parser.forms if has_text), None)
+def _pages(expected: Expectation) -> list[str]:
+    pages = ["/"]
+    if expected.full_stack:
+        pages.append(expected.url("notes"))
+        if "login" in (expected.urls or {}):
+            pages.append(expected.url("login"))
+    return pages
+
+
+def check_cookies(client: Client, expected: Expectation) -> None:
+    """Every cookie the run saw is HttpOnly and SameSite=Lax or Strict, and set once.
+
+    Runs last: it reads the Set-Cookie headers of every request the other checks
+    made, after visiting the pages itself so that it means something alone.
+    A header that deletes a cookie needs no flags.
+    """
+    for path in _pages(expected):
+        client.fresh().request(path)
+    problems: dict[tuple[str, str], str] = {}
+    for record in client.log.records:
+        cookies = [parse_cookie(header) for header in record.headers]
+        names = [cookie.name for cookie in cookies]
+        for name in sorted({name for name in names if names.count(name) > 1}):
+            problems.setdefault(
+                (name, "twice"), f"{record.request} sets cookie {name!r} {names.count(name)} times"
+            )
+        for cookie in cookies:
+            if cookie.deletes:
+                continue
+            if "httponly" not in cookie.attributes:
+                problems.setdefault(
+                    (cookie.name, "httponly"),
+                    f"cookie {cookie.name!r} (from {record.request}) is not HttpOnly",
+                )
+            if cookie.attributes.get("samesite", "").lower() not in ("lax", "strict"):
+                problems.setdefault(
+                    (cookie.name, "samesite"),
+                    f"cookie {cookie.name!r} (from {record.request}) lacks SameSite=Lax",
+                )
+    found = list(problems.values())
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    expect(not found, (found[0] + more) if found else "")
+
+
+def check_methods(client: Client, expected: Expectation) -> None:
+    """A method a route does not take answers 405 and says which it does."""
+    wrong = [("POST", "/health"), ("POST", "/")]
+    if expected.full_stack:
+        wrong += [("PUT", expected.url("notes")), ("DELETE", expected.url("notes"))]
+    for method, path in wrong:
+        response = client.fresh().request(path, method=method, body=b"")
+        expect_status(response, 405, f"{method} {path}")
+        expect(bool(response.headers.get("Allow")), f"{method} {path} answered 405 without Allow")
+
+
+def check_malformed(client: Client, expected: Expectation) -> None:
+    """Bad UTF-8, NUL bytes, repeated or unknown parameters: never a server error."""
+    for target, status in MALFORMED_QUERIES.items():
+        response = client.request(target)
+        if status is None:
+            expect_no_error(response, f"GET {target}")
+        else:
+            expect_status(response, status, f"GET {target}")
+    if expected.full_stack:
+        notes = expected.url("notes")
+        for encoded, what in ((b"%ff%fe", "bad UTF-8"), (b"a%00b", "a NUL byte")):
+            expect_no_error(
+                forms.post_raw_note(client, expected, encoded), f"POST {notes} with {what}"
+            )
 
 
 Check = Callable[[Client, Expectation], None]
-MICRO_CHECKS: dict[str, Check] = {
+Scope = Literal["routes", "full"]
+ROUTE_CHECKS: dict[str, Check] = {
     "index": check_index,
     "greeting": check_greeting,
     "escaping": check_escaping,
@@ -225,34 +288,66 @@ MICRO_CHECKS: dict[str, Check] = {
     "not-found": check_not_found,
     "static-escape": check_static_escape,
 }
+MICRO_CHECKS = ROUTE_CHECKS  # the name earlier versions used
+SAFETY_CHECKS: dict[str, Check] = {
+    "head": check_head,
+    "headers": check_headers,
+    "csp-met": check_csp_met,
+    "methods": check_methods,
+    "malformed": check_malformed,
+}
+FULL_STACK_SAFETY_CHECKS: dict[str, Check] = {
+    "csrf": forms.check_forged_post,
+    "note-limits": forms.check_note_limits,
+    "concurrency": forms.check_concurrency,
+}
 
 
-def checks_for(expected: Expectation) -> dict[str, Check]:
-    """The checks that apply to a project: the micro contract, plus the full-stack part."""
-    checks = dict(MICRO_CHECKS)
+def checks_for(
+    expected: Expectation, *, scope: Scope = "full", workers: bool = False
+) -> dict[str, Check]:
+    """The checks that apply to a project, in the order they run.
+
+    ``scope="routes"`` is the contract's routes only (fast: for a development
+    server); ``"full"`` adds "Safe to deploy" (headers, HEAD, cookies, 405,
+    malformed input and, for full-stack, CSRF, note limits and concurrent
+    writes). ``workers`` adds the check that several server processes share
+    the notes (for a multi-process server).
+    """
+    checks = dict(ROUTE_CHECKS)
+    urls = expected.urls or {}
     if expected.full_stack:
-        checks["notes"] = check_notes
-        if expected.csrf:
-            checks["csrf"] = check_forged_post
-        urls = expected.urls or {}
+        checks["notes"] = forms.check_notes
         if "admin" in urls:
             checks["admin-needs-login"] = check_admin_login
         if "login" in urls:
             checks["login-page"] = check_login_page
+    if scope == "full":
+        checks.update(SAFETY_CHECKS)
+        if expected.full_stack:
+            checks.update(FULL_STACK_SAFETY_CHECKS)
+    if workers and expected.full_stack:
+        checks["workers"] = forms.check_workers
+    if scope == "full":
+        checks["cookies"] = check_cookies
     return checks
 
 
-def run(base_url: str, expected: Expectation) -> list[CheckResult]:
+def run(
+    base_url: str, expected: Expectation, *, scope: Scope = "full", workers: bool = False
+) -> list[CheckResult]:
     """Run every check that applies against the server at ``base_url``."""
     client = Client(base_url)
     results = []
-    for name, check in checks_for(expected).items():
+    for name, check in checks_for(expected, scope=scope, workers=workers).items():
+        started = time.perf_counter()
         try:
             check(client, expected)
         except CheckFailure as failure:
-            results.append(CheckResult(name, False, str(failure)))
-        except OSError as exc:
-            results.append(CheckResult(name, False, f"request failed: {exc}"))
+            passed, detail = False, str(failure)
+        except (OSError, http.client.HTTPException) as exc:
+            passed, detail = False, f"a request failed: {exc!r}"
         else:
-            results.append(CheckResult(name, True))
+            passed, detail = True, ""
+        results.append(CheckResult(name, passed, detail, time.perf_counter() - started))
     return results

@@ -31,6 +31,14 @@ class ProjectExistsError(ScaffoldError):
     """The target directory exists and ``--force`` was not given."""
 
 
+class ProjectAlreadyGeneratedError(ProjectExistsError):
+    """``--force`` was given for a directory that already holds a generated project."""
+
+
+class UnsafePathError(ScaffoldError):
+    """A write would follow a symbolic link, or a path would lead outside the project."""
+
+
 class OutputDirError(ScaffoldError):
     """The output directory cannot be created or written."""
 
@@ -43,8 +51,12 @@ class ProjectNotFoundError(ScaffoldError):
     """A path is not a project that scaffold generated."""
 
 
-class UpdateConflictError(ScaffoldError):
-    """An update left conflict markers in files the user must resolve."""
+class InvalidProjectFileError(ScaffoldError):
+    """A project's answers file or snapshot holds something the rules refuse."""
+
+
+class UncommittedChangesError(ScaffoldError):
+    """``update`` was asked to write into a git work tree with uncommitted changes."""
 
 
 class CheckFailedError(ScaffoldError):

@@ -2,13 +2,15 @@
 
 This is the one module that imports cookiecutter, and only inside functions, so
 commands that never generate anything do not pay for it. Rendering happens in a
-temporary directory beside the target; only a complete project is moved into
-place, so a refused answer, a broken template or Ctrl-C leaves nothing behind.
+staging directory beside the target, where the answers file, the merge base and
+(when asked) the first git commit are made too; only then is the project moved
+into place, so a refused answer, a broken template, Ctrl-C or a kill leaves
+either nothing or the complete project. A staging directory left by a killed run
+is removed by the next run for the same name.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -18,97 +20,40 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__, answers, snapshot
+from . import __version__, answers, paths, snapshot, vcs
 from .errors import (
     GenerationError,
     InvalidAnswerError,
     OutputDirError,
+    ProjectAlreadyGeneratedError,
     ProjectExistsError,
-    TemplateMetadataError,
+    UnsafePathError,
 )
-from .names import ProjectNames, check_answer_value, check_package, validate_name
+from .names import ProjectNames, check_package, validate_name
+from .questions import NAME_KEYS, Question, convert_answers, questions
 from .registry import Framework
 
-TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "on"})
-FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "off"})
-# Answers that scaffold derives from NAME; the rest are the template's questions.
-NAME_KEYS = ("project_name", "project_slug", "package_name")
+__all__ = ["NAME_KEYS", "GeneratedProject", "Question", "convert_answers", "generate", "questions"]
 
-
-@dataclass(frozen=True)
-class Question:
-    """A variable the template asks for, with its prompt and default."""
-
-    key: str
-    prompt: str
-    default: Any
+STAGING_MARK = ".scaffold-"
+BYTECODE_SUFFIXES = (".pyc", ".pyo")
 
 
 @dataclass(frozen=True)
 class GeneratedProject:
-    """What `generate` made."""
+    """What `generate` made.
+
+    ``kept`` lists the files that ``--force`` found with other content and left
+    alone; ``committed`` says whether a new git repository got a first commit.
+    """
 
     path: Path
     framework: Framework
     names: ProjectNames
     files: tuple[str, ...]
     seconds: float
-
-
-def template_variables(framework: Framework) -> dict[str, Any]:
-    """The template's ``cookiecutter.json``, as written."""
-    config_file = framework.path / "cookiecutter.json"
-    try:
-        return json.loads(config_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise TemplateMetadataError(f"Cannot read {config_file}: {exc}.") from exc
-
-
-def questions(framework: Framework) -> list[Question]:
-    """The template's public variables, in order, with their prompts."""
-    variables = template_variables(framework)
-    prompts = variables.get("__prompts__", {})
-    return [
-        Question(key=key, prompt=str(prompts.get(key, key)), default=value)
-        for key, value in variables.items()
-        if not key.startswith("_")
-    ]
-
-
-def convert_answers(framework: Framework, raw: Mapping[str, str]) -> dict[str, Any]:
-    """Check ``--set`` answers against the template and convert them to each variable's type."""
-    if not raw:
-        return {}
-    known = {question.key: question.default for question in questions(framework)}
-    converted: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in known:
-            raise InvalidAnswerError(
-                f"The {framework.title} template has no variable {key!r}."
-                f" Known variables: {', '.join(known)}."
-            )
-        converted[key] = _convert(key, value, known[key])
-    return converted
-
-
-def _convert(key: str, value: str, default: Any) -> Any:
-    if isinstance(default, bool):
-        word = value.strip().lower()
-        if word in TRUE_WORDS | FALSE_WORDS:
-            return word in TRUE_WORDS
-        raise InvalidAnswerError(f"{key!r} is a yes/no variable; give yes or no, not {value!r}.")
-    if isinstance(default, int):
-        try:
-            return int(value)
-        except ValueError:
-            raise InvalidAnswerError(f"{key!r} needs a whole number, not {value!r}.") from None
-    if isinstance(default, list):
-        choices = [str(choice) for choice in default]
-        if value not in choices:
-            raise InvalidAnswerError(f"{key!r} must be one of {', '.join(choices)}.")
-        return value
-    check_answer_value(key, value)
-    return value
+    kept: tuple[str, ...] = ()
+    committed: bool = False
 
 
 def generate(
@@ -118,24 +63,23 @@ def generate(
     *,
     extra: Mapping[str, Any] | None = None,
     force: bool = False,
+    git_message: str | None = None,
 ) -> GeneratedProject:
     """Render ``framework``'s template as project ``name`` inside ``output_dir``.
 
     ``extra`` holds answers already converted by `convert_answers`. Without
-    ``force`` an existing target is an error; with it, rendered files replace
-    their namesakes and the user's other files stay.
+    ``force`` an existing target is an error; with it, the template's files are
+    added to the directory and a file that exists with other content is kept as
+    it is. A directory that already holds a generated project is refused (that
+    is what ``scaffold update`` is for). With ``git_message``, a project that is
+    not inside another git work tree, and has no repository yet, gets a new one
+    with a first commit of exactly the files scaffold wrote.
     """
     started = time.perf_counter()
     names = validate_name(name, framework.reserved_names)
     output_dir = output_dir.resolve()
     target = output_dir / names.slug
-    if (target.exists() or target.is_symlink()) and not force:
-        raise ProjectExistsError(
-            f"{target} already exists. Choose another name or -o DIR, or pass --force to"
-            " write the template's files into it (your other files are kept)."
-        )
-    if target.exists() and not target.is_dir():
-        raise ProjectExistsError(f"{target} exists and is not a directory; move it away first.")
+    _refuse_target(target, force)
 
     if (extra or {}).get("project_slug", names.slug) != names.slug:
         raise InvalidAnswerError(
@@ -151,28 +95,62 @@ def generate(
     if context_answers["package_name"] != names.package:
         check_package(context_answers["package_name"], framework.reserved_names)
 
+    _remove_abandoned_staging(output_dir, names.slug)
     staging = _staging_dir(output_dir, names.slug)
     try:
         rendered, context = render(framework, context_answers, staging)
         record(framework, rendered, context)
         files = tuple(sorted(_relative_files(rendered)))
+        kept = _keep_existing(rendered, target, files) if target.exists() else ()
+        committed = False
+        if git_message and not (target / ".git").exists() and not vcs.inside_work_tree(output_dir):
+            committed = vcs.commit_new_repository(rendered, git_message)
         _move_into_place(rendered, target)
+    except OSError as exc:
+        raise OutputDirError(
+            f"Cannot write the project into {output_dir} ({exc.strerror or exc})."
+        ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return GeneratedProject(
         path=target,
         framework=framework,
         names=names,
-        files=files,
+        files=tuple(f for f in files if f not in kept),
         seconds=time.perf_counter() - started,
+        kept=kept,
+        committed=committed,
     )
 
 
+def _refuse_target(target: Path, force: bool) -> None:
+    if target.is_symlink():
+        raise UnsafePathError(
+            f"{target} is a symbolic link; scaffold never writes through a link, so give the"
+            " real directory with -o instead."
+        )
+    if not target.exists():
+        return
+    if not force:
+        raise ProjectExistsError(
+            f"{target} already exists. Choose another name or -o DIR, or pass --force to"
+            " add the template's files to it (files you have are never overwritten)."
+        )
+    if not target.is_dir():
+        raise ProjectExistsError(f"{target} exists and is not a directory; move it away first.")
+    if (target / answers.ANSWERS_FILE).exists() or (target / snapshot.SNAPSHOT_DIR).exists():
+        raise ProjectAlreadyGeneratedError(
+            f"{target} already holds a project generated by scaffold; run 'scaffold update"
+            f" {target}' to bring in template changes instead of generating over it."
+        )
+
+
 def _staging_dir(output_dir: Path, slug: str) -> Path:
-    """A private temporary directory beside the target, on the same file system."""
+    """A private directory beside the target, on the same file system, named for this process."""
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{slug}.scaffold-", dir=output_dir))
+        prefix = f".{slug}{STAGING_MARK}{os.getpid()}-"
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=output_dir))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise OutputDirError(
@@ -180,9 +158,34 @@ def _staging_dir(output_dir: Path, slug: str) -> Path:
         ) from exc
 
 
+def _remove_abandoned_staging(output_dir: Path, slug: str) -> None:
+    """Remove the staging directories of earlier runs for ``slug`` that were killed."""
+    if not output_dir.is_dir():
+        return
+    for leftover in output_dir.glob(f".{slug}{STAGING_MARK}*"):
+        pid_text = leftover.name[len(slug) + 1 + len(STAGING_MARK) :].split("-")[0]
+        if leftover.is_dir() and not leftover.is_symlink() and not _running(pid_text):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid_text: str) -> bool:
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
+
+
 def record(framework: Framework, project: Path, context: Mapping[str, Any]) -> None:
     """Write the answers file and the merge base of a freshly rendered project."""
-    base = snapshot.take(project, generated_values(context))
+    base = snapshot.take(project, exclude=framework.local_files)
     answers.write(
         project,
         answers.Answers(
@@ -193,15 +196,6 @@ def record(framework: Framework, project: Path, context: Mapping[str, Any]) -> N
         ),
     )
     snapshot.save(project, base)
-
-
-def generated_values(context: Mapping[str, Any]) -> dict[str, Any]:
-    """Values the template generated itself (``__`` variables), such as secrets."""
-    return {
-        key: value
-        for key, value in context.items()
-        if key.startswith("__") and key != "__prompts__"
-    }
 
 
 def needs_hooks(framework: Framework) -> bool:
@@ -251,26 +245,74 @@ def render(
         raise GenerationError(
             f"The {framework.title} template could not be rendered ({exc}); nothing was written."
         ) from exc
+    _remove_build_leftovers(Path(project))
     return Path(project), context["cookiecutter"]
 
 
+def _remove_build_leftovers(project: Path) -> None:
+    """Drop what an install left in the template and cookiecutter copied along.
+
+    A plain ``pip install .`` byte-compiles the templates' ``.py`` files; their
+    ``__pycache__`` folders are not part of any template. Folders left empty by a
+    file whose name rendered empty (an option that was off) go too.
+    """
+    for folder, _dirs, names in os.walk(project, topdown=False):
+        here = Path(folder)
+        if here.name == "__pycache__":
+            shutil.rmtree(here, ignore_errors=True)
+            continue
+        for name in names:
+            if name.endswith(BYTECODE_SUFFIXES):
+                (here / name).unlink()
+        if here != project and not any(here.iterdir()):
+            here.rmdir()
+
+
+def _keep_existing(rendered: Path, target: Path, files: tuple[str, ...]) -> tuple[str, ...]:
+    """Take out of ``rendered`` every file ``target`` already has with other content.
+
+    Nothing is written yet: a symlink anywhere on the way to a file is refused
+    first, so a link inside the target can never redirect a write.
+    """
+    paths.refuse_links_for_all(target, files)
+    kept = []
+    for relative in files:
+        existing = target / relative
+        if not (existing.exists() or existing.is_symlink()):
+            continue
+        if existing.is_file() and existing.read_bytes() == (rendered / relative).read_bytes():
+            continue
+        kept.append(relative)
+        (rendered / relative).unlink()
+    return tuple(kept)
+
+
 def _move_into_place(rendered: Path, target: Path) -> None:
-    """Move a complete rendering to ``target``, merging into it if it exists."""
+    """Move a complete rendering to ``target``, adding to it if it exists.
+
+    Into an existing directory the answers file and the merge base move last, so
+    a run killed half-way leaves no answers file, and the next ``--force`` run
+    completes the project instead of refusing it.
+    """
     if not target.exists():
-        try:
-            rendered.rename(target)
-        except OSError as exc:
-            raise OutputDirError(f"Cannot create {target} ({exc.strerror or exc}).") from exc
+        rendered.rename(target)
         return
-    for relative in _relative_files(rendered):
+    own = set(snapshot.OWN_FILES)
+    ordered = sorted(_relative_files(rendered), key=lambda relative: relative in own)
+    for relative in ordered:
+        paths.refuse_links(target, relative)
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         os.replace(rendered / relative, destination)
+    if (rendered / ".git").is_dir():
+        (rendered / ".git").rename(target / ".git")
 
 
 def _relative_files(root: Path) -> list[str]:
-    return [
-        Path(folder, name).relative_to(root).as_posix()
-        for folder, _dirs, names in os.walk(root)
-        for name in names
-    ]
+    """Every file below ``root``, as relative POSIX paths, leaving out a ``.git`` folder."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        if Path(folder) == root:
+            dirs[:] = [d for d in dirs if d != ".git"]
+        found.extend(Path(folder, name).relative_to(root).as_posix() for name in names)
+    return found

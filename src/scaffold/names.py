@@ -20,6 +20,9 @@ TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 # Names a project's package must not take even though Python allows them: the
 # generated tests live in a package-less ``tests`` folder that pytest imports.
 ALWAYS_RESERVED = frozenset({"tests", "test", "wsgi", "conftest", "manage", "scaffold"})
+# A directory name, and the hidden staging directory made beside it, must fit the
+# file system's limit of 255 bytes with room to spare.
+MAX_NAME_LENGTH = 64
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,21 @@ def validate_name(name: str, reserved: tuple[str, ...] = ()) -> ProjectNames:
         raise InvalidNameError(
             f"The project name {name!r} must be a plain directory name, without '/', '\\',"
             " '..' or a leading '.'; use -o DIR to choose where it goes."
+        )
+    if any(not ch.isprintable() for ch in stripped):
+        raise InvalidNameError(
+            f"The project name {name!r} contains a control character; use letters, digits,"
+            " '-' or '_'."
+        )
+    if len(stripped) > MAX_NAME_LENGTH:
+        raise InvalidNameError(
+            f"The project name is {len(stripped)} characters long; keep it to"
+            f" {MAX_NAME_LENGTH} or fewer, such as {_suggest(stripped)[:20]!r}."
+        )
+    if not (stripped[0].isalnum() or stripped[0] == "_"):
+        raise InvalidNameError(
+            f"The project name {name!r} must start with a letter, so that it is a package"
+            f" name and never read as an option; try {_suggest(stripped) or 'myapp'!r}."
         )
     names = derive(stripped)
     check_package(names.package, reserved, given=f"The project name {name!r}")
@@ -94,7 +112,7 @@ def _shadowed(package: str, reserved: tuple[str, ...]) -> str | None:
 
 def _suggest(package: str) -> str:
     """A cleaned-up version of an invalid package name, or '' if nothing is left."""
-    cleaned = re.sub(r"[^a-z0-9_]+", "_", package).strip("_")
+    cleaned = re.sub(r"[^a-z0-9_]+", "_", package.lower()).strip("_")
     if cleaned and cleaned[0].isdigit():
         cleaned = "app_" + cleaned
     return cleaned

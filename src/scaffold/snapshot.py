@@ -2,85 +2,110 @@
 
 `scaffold update` needs the files as they were generated, even after the tool
 was upgraded and no longer ships the old template. They are kept in the project
-itself, in one compressed file beside the answers file, together with the
-generated values (such as the development secret) that a re-rendering must reuse
-so that unchanged lines stay unchanged. See docs/design-notes.md for why.
+itself, in one compressed file beside the answers file. Rendering a template
+twice gives the same files (secrets live only in git-ignored local files, which
+the snapshot never holds), so nothing else needs keeping. See
+docs/design-notes.md for why.
+
+A snapshot comes from the project, so it is untrusted input: every member name
+is checked to be a plain relative path before it is used.
 """
 
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .errors import ProjectNotFoundError
+from .errors import InvalidProjectFileError, ProjectNotFoundError
+from .paths import refuse_links, relative_path
 
 SNAPSHOT_DIR = ".scaffold"
 SNAPSHOT_FILE = f"{SNAPSHOT_DIR}/base.tar.gz"
-CONTEXT_MEMBER = ".context.json"
 # Files scaffold itself writes; they are never part of a template merge.
 OWN_FILES = (".scaffold.json", SNAPSHOT_FILE)
+# Older snapshots kept the generated values here; they are never read again.
+LEGACY_CONTEXT_MEMBER = ".context.json"
+# A rendered starter is a few hundred kilobytes; anything far larger is not a snapshot.
+MAX_SIZE = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Rendered files by relative path, and the generated values used to render them."""
+    """Rendered files by relative path."""
 
     files: Mapping[str, bytes]
-    generated: Mapping[str, Any] = field(default_factory=dict)
 
 
-def take(project_dir: Path, generated: Mapping[str, Any]) -> Snapshot:
-    """Snapshot every file under ``project_dir`` except scaffold's own."""
-    files = {
-        path.relative_to(project_dir).as_posix(): path.read_bytes()
-        for path in sorted(project_dir.rglob("*"))
-        if path.is_file() and path.relative_to(project_dir).as_posix() not in OWN_FILES
-    }
-    return Snapshot(files=files, generated=dict(generated))
+def take(project_dir: Path, exclude: Collection[str] = ()) -> Snapshot:
+    """Snapshot every file under ``project_dir`` except scaffold's own and ``exclude``."""
+    skipped = set(OWN_FILES) | set(exclude)
+    files = {}
+    for path in sorted(project_dir.rglob("*")):
+        relative = path.relative_to(project_dir).as_posix()
+        if path.is_file() and not path.is_symlink() and relative not in skipped:
+            files[relative] = path.read_bytes()
+    return Snapshot(files=files)
 
 
 def save(project_dir: Path, snapshot: Snapshot) -> Path:
     """Write the snapshot into the project; the archive is reproducible byte for byte."""
+    path = project_dir / SNAPSHOT_FILE
+    refuse_links(project_dir, SNAPSHOT_FILE)
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(archive_bytes(snapshot))
+    return path
+
+
+def archive_bytes(snapshot: Snapshot) -> bytes:
+    """The snapshot as a gzip-compressed tar: sorted members, fixed modes, no timestamps."""
     import gzip
     import tarfile
 
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w") as archive:
-        members = {CONTEXT_MEMBER: json.dumps(snapshot.generated, sort_keys=True).encode()}
-        members.update(snapshot.files)
-        for name, data in sorted(members.items()):
+        for name, data in sorted(snapshot.files.items()):
             info = tarfile.TarInfo(name)
             info.size = len(data)
             info.mode = 0o644
             archive.addfile(info, io.BytesIO(data))
-    path = project_dir / SNAPSHOT_FILE
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0))
-    return path
+    return gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0)
 
 
 def load(project_dir: Path) -> Snapshot:
-    """Read the project's snapshot, or raise `ProjectNotFoundError`."""
+    """Read and check the project's snapshot, or raise `ProjectNotFoundError`."""
     import tarfile
 
     path = project_dir / SNAPSHOT_FILE
+    refuse_links(project_dir, SNAPSHOT_FILE)
+    source = f"{SNAPSHOT_FILE} in {project_dir.name}"
+    files: dict[str, bytes] = {}
     try:
         with tarfile.open(path, mode="r:gz") as archive:
-            members = {
-                member.name: archive.extractfile(member).read()  # type: ignore[union-attr]
-                for member in archive.getmembers()
-                if member.isfile()
-            }
+            total = 0
+            for member in archive:
+                if member.name == LEGACY_CONTEXT_MEMBER:
+                    continue
+                relative_path(member.name, source)
+                if not member.isfile():
+                    raise InvalidProjectFileError(
+                        f"{source} holds {member.name!r}, which is not a regular file;"
+                        " restore it from version control."
+                    )
+                total += member.size
+                if total > MAX_SIZE or member.name in files:
+                    raise InvalidProjectFileError(
+                        f"{source} is too large or names a file twice; restore it from"
+                        " version control."
+                    )
+                extracted = archive.extractfile(member)
+                files[member.name] = extracted.read() if extracted else b""
     except FileNotFoundError:
         raise ProjectNotFoundError(
             f"{path} is missing, so there is no base to merge from; restore it from version"
             " control."
         ) from None
-    except (tarfile.TarError, OSError) as exc:
+    except (tarfile.TarError, OSError, EOFError) as exc:
         raise ProjectNotFoundError(f"{path} cannot be read ({exc}); restore it.") from exc
-    generated = json.loads(members.pop(CONTEXT_MEMBER, b"{}"))
-    return Snapshot(files=members, generated=generated)
+    return Snapshot(files=files)

@@ -5,21 +5,34 @@ it, from the snapshot), the user's (the file on disk now) and the template's
 (rendered anew from the installed tool with the recorded answers). A file only
 one side changed takes that side; a file both changed is merged three ways, with
 git-style conflict markers where both changed the same lines.
+
+Everything read from the project is checked first (the answers by the rules of
+`new`, the snapshot's member names as paths that stay inside the project), and
+nothing is written through a symbolic link. Writing goes through a journal in
+``.scaffold/pending/``: every new file is staged there and a plan is written
+last, atomically; only then are the files moved into place, the answers file and
+the merge base last of all. A run killed before the plan exists changed nothing;
+one killed after it is finished by the next `update`.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
+import os
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import answers, generator, registry, snapshot
-from .errors import ScaffoldError
+from . import answers, generator, paths, questions, registry, snapshot, vcs
+from .errors import InvalidProjectFileError, UncommittedChangesError, UnknownFrameworkError
+from .registry import Framework
 
 ADDED, UPDATED, MERGED, CONFLICT, REMOVED = "added", "updated", "merged", "conflict", "removed"
+PENDING_DIR = f"{snapshot.SNAPSHOT_DIR}/pending"
+PLAN_FILE = "plan.json"
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class UpdateResult:
     up_to_date: bool
     changes: tuple[FileChange, ...]
     dry_run: bool
+    resumed: bool = False
 
     @property
     def conflicts(self) -> list[str]:
@@ -50,57 +64,111 @@ class UpdateResult:
 def update_project(project: Path, *, dry_run: bool = False, force: bool = False) -> UpdateResult:
     """Update ``project`` to the installed template; write nothing when ``dry_run``."""
     project = project.resolve()
+    resumed = False if dry_run else finish_interrupted(project)
     recorded = answers.read(project)
-    framework = registry.get(recorded.framework)
+    framework = _framework(recorded.framework, project)
+    checked = questions.check_recorded(
+        framework, recorded.answers, f"{answers.ANSWERS_FILE} in {project.name}"
+    )
     fingerprint = answers.fingerprint(framework.path)
     if fingerprint == recorded.template_fingerprint:
-        return UpdateResult(project, framework.key, True, (), dry_run)
-    if not dry_run and not force:
-        _refuse_uncommitted_changes(project)
-
-    base = snapshot.load(project)
-    with tempfile.TemporaryDirectory(prefix="scaffold-update-") as staging:
-        context_answers = {**recorded.answers, **base.generated}
-        rendered, context = generator.render(framework, context_answers, Path(staging))
-        new = snapshot.take(rendered, {})
-        changes = tuple(_plan(project, base.files, new.files))
-        if not dry_run:
-            _apply(project, changes)
-            generator.record(framework, rendered, context)
-            for own in snapshot.OWN_FILES:
-                (project / own).parent.mkdir(exist_ok=True)
-                shutil.copy2(rendered / own, project / own)
-    return UpdateResult(project, framework.key, False, changes, dry_run)
-
-
-def _refuse_uncommitted_changes(project: Path) -> None:
-    git = shutil.which("git")
-    if git is None:
-        return
-    inside = subprocess.run(
-        [git, "-C", str(project), "rev-parse", "--is-inside-work-tree"],
-        capture_output=True,
-        text=True,
-    )
-    if inside.returncode != 0:
-        return
-    status = subprocess.run(
-        [git, "-C", str(project), "status", "--porcelain", "--", "."],
-        capture_output=True,
-        text=True,
-    )
-    if status.stdout.strip():
-        raise ScaffoldError(
+        return UpdateResult(project, framework.key, True, (), dry_run, resumed)
+    if not dry_run and not force and vcs.has_uncommitted_changes(project):
+        raise UncommittedChangesError(
             f"{project} has uncommitted changes; commit or stash them first so the update can"
             " be reviewed and undone, or pass --force."
         )
 
+    base = snapshot.load(project)
+    with tempfile.TemporaryDirectory(prefix="scaffold-update-") as staging:
+        rendered, context = generator.render(framework, checked, Path(staging))
+        new = snapshot.take(rendered, exclude=framework.local_files)
+        changes = tuple(_plan(project, framework, base.files, new.files))
+        paths.refuse_links_for_all(
+            project, [change.path for change in changes] + list(snapshot.OWN_FILES)
+        )
+        if not dry_run:
+            generator.record(framework, rendered, context)
+            own = {name: (rendered / name).read_bytes() for name in snapshot.OWN_FILES}
+            _journal(project, changes, own)
+            finish_interrupted(project)
+    return UpdateResult(project, framework.key, False, changes, dry_run, resumed)
 
-def _plan(project: Path, base: dict[str, bytes], new: dict[str, bytes]) -> list[FileChange]:
+
+def _framework(key: str, project: Path) -> Framework:
+    try:
+        return registry.get(key)
+    except UnknownFrameworkError as exc:
+        raise InvalidProjectFileError(
+            f"{answers.ANSWERS_FILE} in {project.name}: the framework is refused ({exc})"
+        ) from None
+
+
+def _journal(project: Path, changes: tuple[FileChange, ...], own: dict[str, bytes]) -> None:
+    """Stage every new file in the project, then write the plan: the point of no return."""
+    pending = project / PENDING_DIR
+    shutil.rmtree(pending, ignore_errors=True)
+    paths.refuse_links(project, PENDING_DIR)
+    pending.mkdir(parents=True)
+    steps = []
+    for number, change in enumerate(changes):
+        staged = None
+        if change.content is not None:
+            staged = f"{number}"
+            (pending / staged).write_bytes(change.content)
+        steps.append({"path": change.path, "staged": staged})
+    for number, (name, data) in enumerate(own.items(), start=len(changes)):
+        (pending / f"{number}").write_bytes(data)
+        steps.append({"path": name, "staged": f"{number}"})
+    partial = pending / f"{PLAN_FILE}.partial"
+    partial.write_text(json.dumps(steps), encoding="utf-8")
+    os.replace(partial, pending / PLAN_FILE)
+
+
+def finish_interrupted(project: Path) -> bool:
+    """Finish the journal an update left, if any; return whether there was one to finish.
+
+    Without a plan the staged files are an update that never reached its point of
+    no return: they are discarded and the project is as it was.
+    """
+    pending = project / PENDING_DIR
+    if pending.is_symlink() or not pending.is_dir():
+        return False
+    plan_file = pending / PLAN_FILE
+    if not plan_file.is_file():
+        shutil.rmtree(pending)
+        return False
+    try:
+        steps = json.loads(plan_file.read_text(encoding="utf-8"))
+        moves = [(str(step["path"]), step["staged"]) for step in steps]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvalidProjectFileError(
+            f"{PENDING_DIR}/{PLAN_FILE} in {project.name} cannot be read ({exc}); delete"
+            f" {PENDING_DIR} and run 'scaffold update' again."
+        ) from exc
+    for relative, staged in moves:
+        paths.relative_path(relative, f"{PENDING_DIR}/{PLAN_FILE} in {project.name}")
+        if staged is None:
+            paths.remove_file(project, relative)
+        elif (pending / str(staged)).is_file():
+            paths.refuse_links(project, relative)
+            (project / relative).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(pending / str(staged), project / relative)
+    shutil.rmtree(pending)
+    return True
+
+
+def _plan(
+    project: Path, framework: Framework, base: dict[str, bytes], new: dict[str, bytes]
+) -> list[FileChange]:
+    source = f"{snapshot.SNAPSHOT_FILE} in {project.name}"
+    skipped = set(snapshot.OWN_FILES) | set(framework.local_files)
     changes = []
     for path in sorted(set(base) | set(new)):
-        if path in snapshot.OWN_FILES:
+        paths.relative_path(path, source)
+        if path in skipped or path.startswith(f"{snapshot.SNAPSHOT_DIR}/"):
             continue
+        paths.refuse_links(project, path)
         target = project / path
         mine = target.read_bytes() if target.is_file() else None
         change = _decide(path, base.get(path), mine, new.get(path))
@@ -164,13 +232,3 @@ def _diff(path: str, before: bytes | None, after: bytes | None) -> str:
     old = (before or b"").decode("utf-8", "replace").splitlines(keepends=True)
     new = (after or b"").decode("utf-8", "replace").splitlines(keepends=True)
     return "".join(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"))
-
-
-def _apply(project: Path, changes: tuple[FileChange, ...]) -> None:
-    for change in changes:
-        target = project / change.path
-        if change.content is None:
-            target.unlink(missing_ok=True)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(change.content)

@@ -1,4 +1,8 @@
-"""Git for a new project: one repository and one first commit, when git is there."""
+"""Git, when it is installed: a new project's repository, and the state of a work tree.
+
+scaffold commits only into a repository it created in the same run, and only the
+files it wrote; everything else git-related is read-only.
+"""
 
 from __future__ import annotations
 
@@ -9,39 +13,63 @@ from pathlib import Path
 FALLBACK_IDENTITY = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
 
 
-def inside_work_tree(path: Path) -> bool:
-    """Whether ``path`` already lies inside a git work tree."""
+def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str] | None:
     git = shutil.which("git")
     if git is None:
-        return False
-    completed = subprocess.run(
-        [git, "-C", str(path), "rev-parse", "--is-inside-work-tree"],
+        return None
+    return subprocess.run(
+        [git, "-C", str(cwd), *args],
         capture_output=True,
         text=True,
+        stdin=subprocess.DEVNULL,
     )
-    return completed.returncode == 0 and completed.stdout.strip() == "true"
 
 
-def init_repository(project: Path, message: str) -> bool:
-    """Make ``project`` a git repository with one commit of every file.
+def available() -> bool:
+    """Whether git is on PATH."""
+    return shutil.which("git") is not None
 
-    Returns False, and changes nothing, when git is missing or the project already
-    lies inside a work tree. Without a configured identity the commit is signed
-    ``scaffold`` so that it never fails on a fresh machine.
+
+def inside_work_tree(path: Path) -> bool:
+    """Whether ``path`` already lies inside a git work tree."""
+    completed = _git("rev-parse", "--is-inside-work-tree", cwd=path)
+    if completed is None or completed.returncode != 0:
+        return False
+    return completed.stdout.strip() == "true"
+
+
+def has_uncommitted_changes(path: Path) -> bool:
+    """Whether the git work tree around ``path`` has changes below it that are not committed.
+
+    False outside a work tree or without git: there is nothing to protect then.
     """
-    git = shutil.which("git")
-    if git is None or inside_work_tree(project.parent):
+    if not inside_work_tree(path):
+        return False
+    completed = _git("status", "--porcelain", "--", ".", cwd=path)
+    return completed is not None and bool(completed.stdout.strip())
+
+
+def commit_new_repository(project: Path, message: str) -> bool:
+    """Make ``project`` a new git repository with one commit of every file in it.
+
+    The caller decides that a repository may be created here (scaffold creates
+    one only for a project it is writing, outside any other work tree). Returns
+    False, and leaves no ``.git``, when git is missing or fails. Without a
+    configured identity the commit is signed ``scaffold`` so that it never fails
+    on a fresh machine.
+    """
+    if not available():
         return False
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [git, "-C", str(project), *args], capture_output=True, text=True, check=True
-        )
+    def run(*args: str) -> None:
+        completed = _git(*args, cwd=project)
+        if completed is None or completed.returncode != 0:
+            raise subprocess.CalledProcessError(1, ["git", *args])
 
     try:
         run("init", "--quiet")
         run("add", "--all")
-        extra = () if _has_identity(git, project) else FALLBACK_IDENTITY
+        extra = () if _has_identity(project) else FALLBACK_IDENTITY
         run(*extra, "commit", "--quiet", "--no-verify", "-m", message)
     except subprocess.CalledProcessError:
         shutil.rmtree(project / ".git", ignore_errors=True)
@@ -49,8 +77,6 @@ def init_repository(project: Path, message: str) -> bool:
     return True
 
 
-def _has_identity(git: str, project: Path) -> bool:
-    completed = subprocess.run(
-        [git, "-C", str(project), "config", "user.email"], capture_output=True, text=True
-    )
-    return completed.returncode == 0 and bool(completed.stdout.strip())
+def _has_identity(project: Path) -> bool:
+    completed = _git("config", "user.email", cwd=project)
+    return completed is not None and completed.returncode == 0 and bool(completed.stdout.strip())
