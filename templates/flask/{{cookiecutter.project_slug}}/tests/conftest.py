@@ -8,7 +8,8 @@ from {{ cookiecutter.package_name }} import create_app
 @pytest.fixture
 def app():
     """An application configured for testing."""
-    return create_app({"TESTING": True})
+    # Tests never need .env: they set every value they rely on.
+    return create_app({"TESTING": True, "SECRET_KEY": "test"})
 
 
 @pytest.fixture

@@ -1,5 +1,22 @@
 """Tests for every route of the starter contract."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from {{ cookiecutter.package_name }} import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+)
+
 
 def test_index_shows_project_name_and_stylesheet(client):
     response = client.get("/")
@@ -42,5 +59,48 @@ def test_static_path_cannot_escape(client):
     assert client.get("/static/%2e%2e/wsgi.py").status_code == 404
 
 
+@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css", "/no-such-page"])
+def test_security_headers_on_every_response(client, path):
+    response = client.get(path)
+    for name in SECURITY_HEADERS:
+        assert name in response.headers, name
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css"])
+def test_head_has_no_body(client, path):
+    response = client.head(path)
+    assert response.status_code == 200
+    assert response.data == b""
+
+
+@pytest.mark.parametrize("method, path", [("POST", "/"), ("POST", "/health"), ("PUT", "/")])
+def test_wrong_method_is_405_with_allow(client, method, path):
+    response = client.open(path, method=method)
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]
+
+
+@pytest.mark.parametrize("query", ["name=%ff", "name=a&name=b", "name=a%00b", "utm_source=mail"])
+def test_malformed_query_is_not_a_server_error(client, query):
+    assert client.get("/?" + query).status_code == 200
+
+
+def test_wsgi_refuses_to_start_without_secret():
+    # An empty variable is "set", so python-dotenv leaves it as it is.
+    env = {**os.environ, "FLASK_SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", "import wsgi"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "FLASK_SECRET_KEY is not set" in result.stderr
+
+
 def test_debug_is_off_by_default(app):
     assert app.debug is False
+
+
+def test_debug_comes_from_flask_debug(monkeypatch):
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    assert create_app({"TESTING": True}).debug

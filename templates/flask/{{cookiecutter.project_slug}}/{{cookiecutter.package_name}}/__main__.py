@@ -9,7 +9,8 @@ def main() -> None:
     """Serve the app on 127.0.0.1, on the port named by $PORT (default 8000)."""
     app = create_app()
     port = int(os.environ.get("PORT", "8000"))
-    app.run(host="127.0.0.1", port=port, debug=app.config["DEBUG"])
+    # app.run() turns on the debugger and reloader when FLASK_DEBUG=1.
+    app.run(host="127.0.0.1", port=port)
 
 
 if __name__ == "__main__":
