@@ -9,14 +9,18 @@ def application(tmp_path_factory):
     """The WSGI application, with its SQLite database in a temporary folder.
 
     py4web registers actions on one application per process, so the tests load
-    the apps once and share it.
+    the apps once and share it. The settings come from here, not from .env (a
+    fresh clone has none): a variable set in the environment wins over .env.
     """
     with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("SECRET_KEY", "test-secret-key-" + "x7Qp2vLm9Rt4Wz8K" * 2)
         environment.setenv("DATABASE_URL", "sqlite://test.db")
         environment.setenv("DATABASE_FOLDER", str(tmp_path_factory.mktemp("databases")))
+        environment.setenv("PY4WEB_HTTPS", "")
         from {{ cookiecutter.package_name }} import create_app
 
-        yield create_app()
+        # The tests create their tables as `python -m {{ cookiecutter.package_name }} migrate` would.
+        yield create_app(migrate="migrate")
 
 
 @pytest.fixture

@@ -6,25 +6,63 @@ py4web sets each up before the action runs and finishes it afterwards (the DAL
 commits the transaction, or rolls it back on error; the session is saved).
 """
 
-from py4web import DAL, Session
+from urllib.parse import urlsplit
+
+from py4web import DAL, HTTP, Session, request
+from py4web.core import Fixture
 from py4web.utils.auth import Auth
 from py4web.utils.factories import Inject
 
 from . import settings
 
 # The database connection: pydal, the DAL of web2py, now a package of its own.
-db = DAL(settings.DB_URI, folder=settings.DB_FOLDER, pool_size=1, migrate=True)
+# migrate is off except in the migrate command (see settings.py).
+db = DAL(
+    settings.DB_URI,
+    folder=settings.DB_FOLDER,
+    pool_size=settings.DB_POOL_SIZE,
+    migrate=settings.DB_MIGRATE,
+    fake_migrate=settings.DB_FAKE_MIGRATE,
+)
 
-# The session lives in a signed, encrypted cookie.
-session = Session(secret=settings.SESSION_SECRET_KEY)
+# The session lives in a signed, encrypted cookie: HttpOnly and SameSite=Lax
+# (py4web's defaults), Secure over HTTPS. Logging in writes a new cookie with a
+# new session id, so a cookie planted before the login grants nothing after it.
+session = Session(secret=settings.SESSION_SECRET_KEY, same_site="Lax")
+
+
+class SameOrigin(Fixture):
+    """Refuse a state-changing request that another site made the browser send.
+
+    Cross-site request forgery: a page on another site can make your browser post
+    a form here, and the browser adds this site's cookies. But it also names the
+    page's site in the Origin header (older browsers: only in Referer), which that
+    page cannot change. So a POST whose Origin is not this host is refused, as
+    OWASP's CSRF cheat sheet describes. The notes form carries py4web's own signed
+    _formkey instead; Auth's login page does not verify its key, hence this check.
+    """
+
+    def on_request(self, context):
+        if request.method in {"GET", "HEAD", "OPTIONS"}:
+            return
+        source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+        if urlsplit(source).netloc != request.urlparts.netloc:
+            raise HTTP(403, "This form was not sent by this site: reload it and retry.")
+
+
+same_origin = SameOrigin()
 
 # Auth defines the auth_user table and the pages under /auth/ (login, register,
 # profile...). This starter sends no email, so new accounts need no verification.
+# Logout is not among Auth's pages here: Auth answers it on GET too, which a link
+# on any site could trigger, so controllers.py serves it as a POST-only action.
 auth = Auth(session, db, registration_requires_confirmation=False)
-auth.param.allowed_actions = ["login", "logout", "register", "profile", "change_password"]
+auth.param.allowed_actions = ["login", "register", "profile", "change_password"]
 
 # Puts the project's name into every page the layout renders.
 inject = Inject(project_name=settings.PROJECT_NAME)
 
-# Expose Auth's pages, rendered with templates/auth.html.
-auth.enable(uses=(session, db, inject))
+# Expose Auth's pages, rendered with templates/auth.html, each behind the origin
+# check. allow_api_routes=False leaves out Auth's JSON API (/auth/api/...), which
+# takes logins and registrations with no CSRF check; the pages do not need it.
+auth.enable(uses=(session, db, inject, same_origin), allow_api_routes=False)

@@ -1,21 +1,63 @@
-"""The app's settings, read from the environment where they differ per machine."""
+"""The app's settings, read from the environment where they differ per machine.
+
+Every value comes from an environment variable. ``.env`` at the project root
+(git-ignored, made by scaffold with development values) is read first, and never
+overrides a variable that is already set; ``.env.example`` lists them all.
+"""
 
 import os
+from pathlib import Path
 
+from dotenv import load_dotenv
 from py4web.core import required_folder
 
+import {{ cookiecutter.package_name }}
+
 APP_FOLDER = os.path.dirname(__file__)
+PROJECT_ROOT = Path(APP_FOLDER).resolve().parents[2]
+load_dotenv(PROJECT_ROOT / ".env")
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
-# A development secret generated for this project only. In production, set the
-# SECRET_KEY environment variable instead: py4web signs and encrypts the session
-# cookie with it (and refuses a weak one).
-DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"
-SESSION_SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+# py4web signs and encrypts the session cookie with this key (and refuses a weak
+# one). It is never written in the code: without it, the app does not start.
+SESSION_SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SESSION_SECRET_KEY:
+    raise RuntimeError(
+        "SECRET_KEY is not set: copy .env.example to .env and fill it in, "
+        "or set it in the environment."
+    )
 
-# The database, as a pydal URI: "sqlite://storage.db", "postgres://user:pw@host/db"...
-# A relative SQLite file lives in DB_FOLDER, where pydal also keeps its
-# migration notes (*.table files); both are created on first start.
-DB_URI = os.environ.get("DATABASE_URL", "sqlite://storage.db")
+# Set PY4WEB_HTTPS=1 once the site is served over HTTPS (behind a TLS proxy):
+# the session cookie is then sent over HTTPS only (see security.py).
+HTTPS = os.environ.get("PY4WEB_HTTPS", "").lower() in {"1", "true", "yes"}
+
+
+def pydal_uri(url):
+    """Turn the usual ``postgresql://`` URL into the URI pydal expects.
+
+    pydal names its PostgreSQL adapter ``postgres`` and picks the driver after a
+    colon; psycopg2 is the driver pydal supports. Any other pydal URI
+    (``sqlite://storage.db``...) is used as it is.
+    """
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgres:psycopg2://" + url[len(scheme) :]
+    return url
+
+
+# The database: DATABASE_URL, as "postgresql://user:password@host:port/name" or
+# as a pydal URI such as "sqlite://storage.db". A relative SQLite file lives in
+# DB_FOLDER, where pydal also keeps its migration notes (*.table files).
+DB_URI = pydal_uri(os.environ.get("DATABASE_URL") or "sqlite://storage.db")
 DB_FOLDER = os.environ.get("DATABASE_FOLDER") or required_folder(APP_FOLDER, "databases")
+DB_POOL_SIZE = 1
+
+# Migrations: pydal creates or alters a table to match its definition only when
+# migrate is on. It is on only while `python -m {{ cookiecutter.package_name }} migrate` runs, so
+# that importing wsgi.py (one import per worker) never changes the schema: two
+# workers creating the same table at once is how a deployment breaks. With
+# fake_migrate, pydal rewrites its *.table notes to match tables that already
+# exist, without touching them (`migrate --fake`).
+DB_MIGRATE = {{ cookiecutter.package_name }}.MIGRATE in {"migrate", "fake"}
+DB_FAKE_MIGRATE = {{ cookiecutter.package_name }}.MIGRATE == "fake"
