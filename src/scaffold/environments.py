@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CheckFailedError
+from .errors import EnvironmentSetupError
 
 INSTALL_TIMEOUT = 1200
 TEST_TIMEOUT = 900
@@ -48,6 +48,11 @@ def create(path: Path, python: str | None = None) -> Environment:
     environment = Environment(path, "uv" if uv else "pip")
     if environment.python.exists():
         return environment
+    if path.exists():
+        raise EnvironmentSetupError(
+            f"{path} is not a working virtual environment (it has no {environment.python.name});"
+            f" delete it and run the command again to create a fresh one."
+        )
     if uv:
         _run([uv, "venv", "--quiet", "--python", python or sys.executable, str(path)])
     else:
@@ -81,9 +86,20 @@ def uninstall(environment: Environment, distribution: str) -> None:
 
 
 def install_project(project: Path) -> Environment:
-    """Create ``project/.venv`` and install the project into it with its test extra."""
-    environment = create(project / ".venv")
-    install(environment, ["-e", ".[test]"], cwd=project)
+    """Create ``project/.venv`` and install the project into it with its test extra.
+
+    If anything stops it, Ctrl-C included, the half-made ``.venv`` is removed, so
+    a later command never mistakes it for a working environment.
+    """
+    path = project / ".venv"
+    existed = path.exists()
+    try:
+        environment = create(path)
+        install(environment, ["-e", ".[test]"], cwd=project)
+    except BaseException:
+        if not existed:
+            shutil.rmtree(path, ignore_errors=True)
+        raise
     return environment
 
 
@@ -135,8 +151,8 @@ def _run(command: Sequence[str], cwd: Path | None = None) -> str:
             stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise CheckFailedError(f"Could not run {command[0]}: {exc}.") from exc
+        raise EnvironmentSetupError(f"Could not run {command[0]}: {exc}.") from exc
     if completed.returncode != 0:
         tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-15:])
-        raise CheckFailedError(f"'{' '.join(command)}' failed:\n{tail}")
+        raise EnvironmentSetupError(f"'{' '.join(command)}' failed:\n{tail}")
     return completed.stdout + completed.stderr

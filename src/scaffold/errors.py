@@ -63,5 +63,9 @@ class CheckFailedError(ScaffoldError):
     """A verification step of ``scaffold check`` could not run."""
 
 
+class EnvironmentSetupError(CheckFailedError):
+    """A virtual environment could not be created, or a project not installed into it."""
+
+
 class MeasureError(ScaffoldError):
     """A skeleton could not be installed or measured by ``scaffold compare --measure``."""
