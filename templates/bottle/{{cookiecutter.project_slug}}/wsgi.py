@@ -5,6 +5,14 @@ for example: ``waitress-serve wsgi:application``. A Bottle() object is itself
 a WSGI application.
 """
 
-from {{ cookiecutter.package_name }}.app import app
+from {{ cookiecutter.package_name }}.app import SECRET_KEY, app
+
+# Anyone who knows the secret key can forge signed cookies: a production server
+# must not start without one of its own.
+if not SECRET_KEY:
+    raise RuntimeError(
+        "SECRET_KEY is not set: copy .env.example to .env and fill it in,"
+        " or set it in the environment."
+    )
 
 application = app
