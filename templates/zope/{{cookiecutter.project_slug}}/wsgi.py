@@ -1,12 +1,19 @@
 """WSGI entry point.
 
 A production server imports the callable named ``application`` from this file,
-for example: ``waitress-serve wsgi:application``. Importing it starts Zope for
-the instance in this directory (etc/zope.conf) and opens its database.
+for example: ``waitress-serve wsgi:application`` or ``gunicorn wsgi:application``.
+Importing it starts Zope for the instance in this directory (etc/zope.conf) and
+opens its database, which ``python -m {{ cookiecutter.package_name }} migrate`` must have set up
+first: importing this file never changes the database.
 """
 
+import sys
 from pathlib import Path
 
-from {{ cookiecutter.package_name }}.instance import make_app
+from {{ cookiecutter.package_name }}.instance import SetupError, make_app
 
-application = make_app(instance_home=Path(__file__).resolve().parent)
+try:
+    application = make_app(instance_home=Path(__file__).resolve().parent)
+except SetupError as error:
+    # One sentence that says what to do, instead of a traceback.
+    sys.exit(str(error))

@@ -12,7 +12,8 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.traversing.namespace import getResource
 
-from . import PROJECT_NAME
+from . import PROJECT_NAME, csrf
+from .notes import MAX_LENGTH
 
 
 class Page(BrowserView):
@@ -52,25 +53,45 @@ class Health(BrowserView):
 class Notes(Page):
     """List the notes (GET) and add one (POST) at ``/notes``.
 
-    Zope has no CSRF tokens of its own (plone.protect belongs to Plone), so
-    this form has none; anyone may add a note, on purpose.
+    Anyone may add a note, on purpose, but only through this site's own form:
+    the post must carry the form's CSRF token (see csrf.py).
     """
 
     template = ViewPageTemplateFile("templates/notes.pt")
+    max_length = MAX_LENGTH
 
     def __call__(self):
+        self.error = ""
+        self.text = ""
         if self.request.method == "POST":
+            if not csrf.is_valid(self.request):
+                self.request.response.setStatus(403)
+                self.error = "The form was out of date or not sent by this site: please try again."
+                return self.template()
             text = self.request.form.get("text", "")
-            if isinstance(text, str) and text.strip():
-                self.board().add(text.strip())
+            # One text field, so anything else (a list from ?text=a&text=b,
+            # a record) is refused like a blank note.
+            text = text.strip() if isinstance(text, str) else ""
+            if not text or "\x00" in text:
+                self.error = "Write something first: a note cannot be blank."
+            elif len(text) > MAX_LENGTH:
+                self.error = f"A note has at most {MAX_LENGTH} characters."
+                self.text = text[:MAX_LENGTH]
+            if self.error:
+                self.request.response.setStatus(400)
+                return self.template()
+            self.board().add(text)
             # Zope commits the transaction when the request ends, so the
             # note is saved before the browser follows this redirect.
             # 303 See Other: fetch the list with GET, do not post again.
             return self.request.response.redirect(f"{self.site_url()}/notes", status=303)
         return self.template()
 
+    def csrf_token(self) -> str:
+        return csrf.token_for(self.request)
+
     def board(self):
-        # Created at start-up by startup.set_up_site.
+        # Created by `python -m {{ cookiecutter.package_name }} migrate` (startup.py).
         return self.context._notes
 
     def notes(self):

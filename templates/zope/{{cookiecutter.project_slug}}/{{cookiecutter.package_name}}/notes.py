@@ -7,10 +7,14 @@ end of each request. The ZODB records the class by its import path
 will not load.
 """
 
+import time
 from datetime import datetime, timezone
 
-from BTrees.IOBTree import IOBTree
+from BTrees.LOBTree import LOBTree
 from persistent import Persistent
+
+# The longest note the form accepts (the page says so, and sets maxlength).
+MAX_LENGTH = 500
 
 
 class Note(Persistent):
@@ -22,18 +26,23 @@ class Note(Persistent):
 
 
 class NoteBoard(Persistent):
-    """All the notes, numbered in the order they were written.
+    """All the notes, keyed by the time they were written (in nanoseconds).
 
     A BTree is the ZODB's scalable mapping: each bucket is its own persistent
-    record, so adding a note does not rewrite all the others.
+    record, so adding a note does not rewrite all the others. Two requests
+    that add notes at once each insert a different key, which the BTree can
+    merge when both commit (ZODB conflict resolution); a counter such as
+    "the last key + 1" would give both the same key, and one would conflict.
     """
 
     def __init__(self):
-        self.notes = IOBTree()
+        self.notes = LOBTree()
 
     def add(self, text: str) -> Note:
-        number = self.notes.maxKey() + 1 if self.notes else 1
-        note = self.notes[number] = Note(text)
+        key = time.time_ns()
+        while key in self.notes:
+            key += 1
+        note = self.notes[key] = Note(text)
         return note
 
     def newest_first(self) -> list[Note]:

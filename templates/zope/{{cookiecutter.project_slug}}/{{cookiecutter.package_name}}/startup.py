@@ -1,47 +1,33 @@
-"""Set the site up each time Zope starts, once the database is open.
+"""The database's set-up: what ``python -m {{ cookiecutter.package_name }} migrate`` runs.
 
-configure.zcml subscribes ``set_up_site`` to the event Zope sends then. It
-creates what a fresh database lacks (the note board, the admin user) and leaves
-an existing site alone, so the first start needs no manual step.
+The ZODB has no schema to migrate: objects are stored as they are. Setting it
+up means creating the objects the site expects in the root, once. Zope itself
+creates the root application object (with its user folder, acl_users) when it
+first opens a database; this adds the note board. Each step leaves what is
+already there alone, so running it again changes nothing.
 """
 
-import os
+import transaction
+import Zope2
 
 from .notes import NoteBoard
 
-ADMIN_USER = "admin"
-# The admin's first password, generated for this project only. In production
-# set ZOPE_ADMIN_PASSWORD instead: at each start the admin's password becomes
-# that. Without it, a password changed in the ZMI (acl_users) is kept.
-DEV_ADMIN_PASSWORD = "{{ cookiecutter.__admin_password }}"
 
-
-def admin_password() -> str:
-    return os.environ.get("ZOPE_ADMIN_PASSWORD") or DEV_ADMIN_PASSWORD
-
-
-def set_up_site(event) -> None:
-    """Handle IDatabaseOpenedWithRoot: the root Zope application exists."""
-    # A connection in a transaction of its own: committed at the end of the
-    # block (which writes nothing if nothing changed), undone on an error.
-    with event.database.transaction("Set up the site") as connection:
-        # The ZODB root is a mapping; Zope keeps its application object in it.
-        app = connection.root()["Application"]
+def set_up_site() -> None:
+    """Create what a fresh database lacks, in one transaction."""
+    # Zope2.app() opens a connection to the database and returns its root
+    # object, the Zope application (published at "/").
+    app = Zope2.app()
+    try:
         # Attributes whose name starts with "_" are never published on the
         # web, so the board is reachable only through the /notes view.
         if getattr(app, "_notes", None) is None:
             app._notes = NoteBoard()
-        ensure_admin(app.acl_users)
-
-
-def ensure_admin(user_folder) -> None:
-    """Give the root user folder (acl_users) a Manager with the known password.
-
-    Zope's own way to seed a user is an `inituser` file or the `addzopeuser`
-    script; doing it here lets the password come from the environment.
-    """
-    user = user_folder.getUser(ADMIN_USER)
-    override = os.environ.get("ZOPE_ADMIN_PASSWORD")
-    if user is None or (override and not user.authenticate(override, None)):
-        # The user folder stores a salted hash, never the password itself.
-        user_folder._doAddUser(ADMIN_USER, admin_password(), ["Manager"], [])
+            transaction.get().note("Set up the note board")
+        # Commits the changes, if any: nothing is written when nothing changed.
+        transaction.commit()
+    except BaseException:
+        transaction.abort()
+        raise
+    finally:
+        app._p_jar.close()
