@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import py_compile
 import subprocess
@@ -10,58 +11,77 @@ from pathlib import Path
 
 import pytest
 
-from scaffold import registry
+from scaffold import generator, registry
 from scaffold.errors import InvalidNameError
 from scaffold.names import check_package
+from scaffold.questions import questions
 from scaffold.report import render_path
 
 from .conftest import FRAMEWORKS, framework_params
 
 TEMPLATES_ROOT = next(iter(FRAMEWORKS.values())).path.parent
-CONTEXTS = {
-    "defaults": {},
-    "custom": {
-        "project_name": "Blog Demo",
-        "project_slug": "blog-demo",
-        "package_name": "blog_demo",
-        "description": "Notes and greetings, d\u00e9j\u00e0 vu.",
-        "author": "Ada Lovelace",
-    },
+CUSTOM = {
+    "project_name": "Blog Demo",
+    "project_slug": "blog-demo",
+    "package_name": "blog_demo",
+    "description": "Notes and greetings, d\u00e9j\u00e0 vu.",
+    "author": "Ada Lovelace",
 }
+
+
+def option_combinations(framework: registry.Framework) -> list[dict[str, object]]:
+    """Every combination of the template's choice and yes/no variables."""
+    options = {
+        question.key: list(question.choices) if question.is_choice else [True, False]
+        for question in questions(framework)
+        if question.is_choice or isinstance(question.default, bool)
+    }
+    combinations = itertools.product(*options.values())
+    return [dict(zip(options, values, strict=True)) for values in combinations]
+
+
+def bake_params() -> list:
+    """One param per template and option combination, named like 'django-postgresql-nodeploy'."""
+    params = []
+    for key, framework in FRAMEWORKS.items():
+        for options in option_combinations(framework):
+            words = [
+                (name if value else f"no{name}") if isinstance(value, bool) else str(value)
+                for name, value in options.items()
+            ]
+            params.append(pytest.param(framework, options, id="-".join([key, *words])))
+    return params
 
 
 def _files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
-@pytest.fixture(params=list(CONTEXTS), ids=list(CONTEXTS))
-def context(request: pytest.FixtureRequest) -> dict[str, str]:
-    return CONTEXTS[request.param]
-
-
-@pytest.mark.parametrize("framework", framework_params())
-def test_bake_renders_clean(cookies, framework: registry.Framework, context) -> None:
+def _bake(cookies, framework: registry.Framework, context: dict[str, object]) -> Path:
     result = cookies.bake(template=str(framework.path), extra_context=context)
     assert result.exit_code == 0, result.exception
-    project = Path(result.project_path)
-    files = _files(project)
-    assert files
-    for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        assert "cookiecutter." not in text, f"unrendered variable in {path}"
-        if path.suffix == ".py":
-            py_compile.compile(str(path), doraise=True)
-    assert (project / "wsgi.py").is_file()
-    assert (project / "pyproject.toml").is_file()
-    assert (project / "README.md").is_file()
-    assert (project / ".gitignore").is_file()
-    assert list((project / "tests").glob("test_*.py"))
+    return Path(result.project_path)
 
 
-@pytest.mark.parametrize("framework", framework_params())
-def test_baked_project_passes_ruff(cookies, framework: registry.Framework) -> None:
-    result = cookies.bake(template=str(framework.path), extra_context=CONTEXTS["custom"])
-    project = Path(result.project_path)
+@pytest.mark.parametrize(("framework", "options"), bake_params())
+def test_bake_renders_clean(cookies, framework: registry.Framework, options) -> None:
+    for context in ({**options}, {**CUSTOM, **options}):
+        project = _bake(cookies, framework, context)
+        files = _files(project)
+        assert files
+        for path in files:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "cookiecutter." not in text, f"unrendered variable in {path}"
+            if path.suffix == ".py":
+                py_compile.compile(str(path), doraise=True)
+        for required in ("wsgi.py", "pyproject.toml", "README.md", ".gitignore", ".env.example"):
+            assert (project / required).is_file(), required
+        assert list((project / "tests").glob("test_*.py"))
+
+
+@pytest.mark.parametrize(("framework", "options"), bake_params())
+def test_baked_project_passes_ruff(cookies, framework: registry.Framework, options) -> None:
+    project = _bake(cookies, framework, {**CUSTOM, **options})
     for args in (["check", "--no-cache", "."], ["format", "--no-cache", "--check", "."]):
         completed = subprocess.run(
             [sys.executable, "-m", "ruff", *args],
@@ -72,13 +92,42 @@ def test_baked_project_passes_ruff(cookies, framework: registry.Framework) -> No
         assert completed.returncode == 0, completed.stdout + completed.stderr
 
 
+@pytest.mark.parametrize(("framework", "options"), bake_params())
+def test_rendering_twice_gives_the_same_files_but_local_ones(
+    cookies, framework: registry.Framework, options, tmp_path: Path
+) -> None:
+    """No random value (a secret) lands in a committed file: only local files differ."""
+    first = generator.generate(framework, "blog-demo", tmp_path / "one", extra=options)
+    second = generator.generate(framework, "blog-demo", tmp_path / "two", extra=options)
+    local = set(framework.local_files)
+    assert local <= set(first.files)
+
+    def contents(root: Path) -> dict[str, bytes]:
+        return {
+            path.relative_to(root).as_posix(): path.read_bytes()
+            for path in _files(root)
+            if path.relative_to(root).as_posix() not in local
+        }
+
+    assert contents(first.path) == contents(second.path)
+    # An option that is off leaves no empty folder behind (scaffold removes them).
+    assert not [p for p in first.path.rglob("*") if p.is_dir() and not any(p.iterdir())]
+    for name in local:
+        assert (first.path / name).read_bytes() != (second.path / name).read_bytes(), (
+            f"{name} should hold a secret generated for each project"
+        )
+
+
 @pytest.mark.parametrize("framework", framework_params())
 def test_metadata_describes_every_generated_file(cookies, framework: registry.Framework) -> None:
-    result = cookies.bake(template=str(framework.path), extra_context=CONTEXTS["custom"])
-    project = Path(result.project_path)
-    generated = {p.relative_to(project).as_posix() for p in _files(project)}
     described = {render_path(path, "blog_demo") for path in framework.files}
-    assert described == generated
+    generated: set[str] = set()
+    for options in option_combinations(framework):
+        project = _bake(cookies, framework, {**CUSTOM, **options})
+        files = {p.relative_to(project).as_posix() for p in _files(project)}
+        assert files <= described, f"{options}: no note for {sorted(files - described)}"
+        generated |= files
+    assert described == generated, f"notes for files never generated: {described - generated}"
     for route_file in framework.routes.values():
         assert render_path(route_file, "blog_demo") in generated
 

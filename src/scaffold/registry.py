@@ -21,6 +21,9 @@ from .errors import TemplateMetadataError, UnknownFrameworkError
 CATEGORIES = ("full-stack", "micro")
 FEATURE_KEYS = ("database", "admin", "auth", "forms", "csrf", "template_engine", "test_tool")
 TEMPLATES_ENV = "SCAFFOLD_TEMPLATES"
+# Notes on the files every template shares (the deploy pack), keyed by their path
+# in a generated project; a template's own ``files`` notes take precedence.
+SHARED_NOTES = Path("_shared") / "files.json"
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def load_framework(folder: Path) -> Framework:
         dependencies=tuple(meta["dependencies"]),
         wsgi=meta["wsgi"],
         features=dict(meta["features"]),
-        files=dict(meta.get("files", {})),
+        files={**_shared_notes(folder.parent), **meta.get("files", {})},
         path=folder,
         reserved_names=tuple(meta.get("reserved_names", ())),
         aliases=tuple(meta.get("aliases", ())),
@@ -119,6 +122,17 @@ def load_framework(folder: Path) -> Framework:
         validation_hook=meta.get("validation_hook"),
         local_files=tuple(meta.get("local_files", ())),
     )
+
+
+def _shared_notes(templates_dir: Path) -> dict[str, str]:
+    path = templates_dir / SHARED_NOTES
+    if not path.is_file():
+        return {}
+    try:
+        notes = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TemplateMetadataError(f"Cannot read {path}: {exc}.") from exc
+    return {key: str(note) for key, note in notes.items() if not key.startswith("_")}
 
 
 def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
