@@ -9,7 +9,15 @@ import atexit
 
 import cherrypy
 
-from {{ cookiecutter.package_name }}.app import make_app
+from {{ cookiecutter.package_name }}.app import SECRET_KEY, make_app
+
+# Anyone who knows the secret key can forge what it signs: a production server
+# must not start without one of its own.
+if not SECRET_KEY:
+    raise RuntimeError(
+        "SECRET_KEY is not set: copy .env.example to .env and fill it in,"
+        " or set it in the environment."
+    )
 
 application = make_app()
 

@@ -12,10 +12,21 @@ from pathlib import Path
 
 import cherrypy
 import jinja2
+from dotenv import load_dotenv
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
 HERE = Path(__file__).resolve().parent
+# The project folder (where pyproject.toml is): its .env holds local settings.
+ROOT = HERE.parent
+
+# Settings come from the environment. load_dotenv() first copies .env (local
+# settings, never committed) into it; a variable that is already set wins.
+load_dotenv(ROOT / ".env")
+
+# A secret for what you add that signs data (tokens, signed cookies); CherryPy's
+# own sessions need none. wsgi.py refuses to start without it.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
 # Debug mode shows tracebacks in error pages: never on unless asked for.
 DEBUG = os.environ.get("CHERRYPY_DEBUG") == "1"
@@ -64,24 +75,50 @@ class Root:
     """The root of the object tree: its exposed methods are the site's pages."""
 
     @cherrypy.expose
-    def index(self, name=""):
+    def index(self, name="", **other_params):
         """The home page: greets the visitor named in ``?name=``."""
-        # CherryPy passes query-string parameters as keyword arguments; a name
-        # given twice arrives as a list, which we ignore.
+        # CherryPy passes query-string parameters as keyword arguments, and
+        # answers 404 to one the method does not take: **other_params keeps
+        # links such as /?utm_source=mail working. A name given twice arrives
+        # as a list, which we ignore.
         name = name.strip() if isinstance(name, str) else ""
         return render("index.html", name=name)
 
     @cherrypy.expose
     @cherrypy.tools.json_out()
-    def health(self):
+    def health(self, **other_params):
         """A machine-readable liveness check for load balancers and monitors."""
         # The json_out tool encodes the returned dict and sets the content type.
         return {"status": "ok", "framework": "cherrypy"}
 
 
-# Per-path application config: everything under /static is served from the
-# static folder by the staticdir tool, without reaching the object tree.
+# Sent with every response, pages, static files and errors alike (OWASP's HTTP
+# headers cheat sheet). The Content-Security-Policy lets the browser load
+# scripts, styles and images from this site only, so injected markup cannot
+# run; that is also why the pages keep every style in static/style.css.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",  # trust Content-Type, never guess it
+    "X-Frame-Options": "DENY",  # no other site may show these pages in a frame
+    "Referrer-Policy": "same-origin",  # other sites are not told which page linked them
+}
+
+# Per-path application config; a path's settings apply below it too. Three of
+# CherryPy's built-in tools guard the whole site: allow answers any method but
+# GET and HEAD with 405 and an Allow header, response_headers adds the security
+# headers to every response, and bodies over 1 MB are refused with 413.
+# Everything under /static is served from the static folder by the staticdir
+# tool, without reaching the object tree.
 CONFIG = {
+    "/": {
+        "tools.allow.on": True,
+        "tools.allow.methods": ["GET", "HEAD"],
+        "tools.response_headers.on": True,
+        "tools.response_headers.headers": list(SECURITY_HEADERS.items()),
+        "request.body.maxbytes": 1024 * 1024,
+    },
     "/static": {
         "tools.refuse_parent_paths.on": True,
         "tools.staticdir.on": True,
