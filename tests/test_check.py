@@ -1,0 +1,235 @@
+"""`scaffold check`'s steps and `servers.serving`, against a fake project: no package index.
+
+The fake project is the conforming app of tests/fixtures/contract_apps behind a
+``wsgi.py``, with a ``python -m demo_app`` that serves it (or migrates its SQLite
+file) and stand-ins for waitress and gunicorn that serve it with wsgiref, the
+gunicorn one in two processes on one socket.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from scaffold import answers, check, environments, registry, servers
+from scaffold.errors import CheckFailedError
+
+from .conftest import FIXTURES
+
+APPS = FIXTURES / "contract_apps"
+MAIN = """\
+import sys
+from pathlib import Path
+
+import contract_app
+import contract_server
+
+if sys.argv[1:] == ["migrate"]:
+    {migrate}
+else:
+    contract_server.main(["run"])
+"""
+IDEMPOTENT = "contract_app.Notes(Path('notes.sqlite3')).migrate()"
+ONCE_ONLY = (
+    "sys.exit('table note already exists') if Path('notes.sqlite3').exists() "
+    "else contract_app.Notes(Path('notes.sqlite3')).migrate()"
+)
+WSGI = """\
+from pathlib import Path
+
+from contract_app import make_app
+
+application = make_app(
+    framework="notesdemo", project_name="Demo App", database={database}
+)
+"""
+ON_DISK = "Path(__file__).parent / 'notes.sqlite3'"
+
+
+@pytest.fixture(autouse=True)
+def fixture_templates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(registry.TEMPLATES_ENV, str(APPS / "templates"))
+
+
+@pytest.fixture
+def fake_env(tmp_path: Path) -> Path:
+    """A 'virtual environment' whose python, waitress-serve and gunicorn are stand-ins."""
+    scripts = tmp_path / "venv" / "bin"
+    scripts.mkdir(parents=True)
+    stand_ins = {
+        "python": f'exec "{sys.executable}" "$@"',
+        "waitress-serve": f'exec "{sys.executable}" contract_server.py waitress "$@"',
+        "gunicorn": f'exec "{sys.executable}" contract_server.py gunicorn "$@"',
+    }
+    for name, line in stand_ins.items():
+        (scripts / name).write_text(f"#!/bin/sh\n{line}\n")
+        (scripts / name).chmod(0o755)
+    return tmp_path / "venv"
+
+
+def make_project(
+    root: Path, *, migrate: str = IDEMPOTENT, database: str = ON_DISK, option: str = "sqlite"
+) -> Path:
+    project = root / "demo-app"
+    package = project / "demo_app"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "__main__.py").write_text(MAIN.format(migrate=migrate))
+    (project / "wsgi.py").write_text(WSGI.format(database=database))
+    for name in ("contract_app.py", "contract_server.py"):
+        shutil.copy(APPS / name, project / name)
+    answers.write(
+        project,
+        answers.Answers(
+            framework="notesdemo",
+            scaffold_version="0",
+            template_fingerprint="",
+            answers={"project_name": "Demo App", "package_name": "demo_app", "database": option},
+        ),
+    )
+    return project
+
+
+@pytest.fixture
+def no_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(check, "_install", lambda env_path, project: "installed")
+    monkeypatch.setattr(check, "_run_tests", lambda environment, project: "1 passed")
+
+
+@pytest.mark.usefixtures("no_install")
+def test_check_migrates_then_probes_three_servers(tmp_path: Path, fake_env: Path) -> None:
+    seen: list[str] = []
+    result = check.check_project(
+        make_project(tmp_path), environment_dir=fake_env, progress=lambda s: seen.append(s.name)
+    )
+    assert [(s.name, s.detail) for s in result.failures] == []
+    names = [step.name for step in result.steps]
+    assert seen == names
+    assert names[:4] == ["install", "tests", "migrate", "migrate again"]
+    assert {"run: health", "run: notes", "wsgi: concurrency", "gunicorn: workers"} <= set(names)
+    assert "run: headers" not in names  # the development server gets the routes only
+    assert "wsgi: workers" not in names
+    assert names.index("gunicorn: workers") < names.index("gunicorn: cookies") == len(names) - 1
+
+
+@pytest.mark.usefixtures("no_install")
+def test_a_migrate_that_runs_only_once_fails_the_second_run(
+    tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check, "_servers", lambda environment, recorded: [])
+    result = check.check_project(
+        make_project(tmp_path, migrate=ONCE_ONLY), environment_dir=fake_env
+    )
+    failed = {step.name: step.detail for step in result.failures}
+    assert list(failed) == ["migrate again"]
+    assert failed["migrate again"].startswith(
+        "'python -m demo_app migrate' exited with status 1:\n"
+    )
+    assert "table note already exists" in failed["migrate again"]
+
+
+@pytest.mark.usefixtures("no_install")
+def test_filestorage_skips_gunicorn_with_a_reason(
+    tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check, "_probe", lambda server, project, expected: [])
+    result = check.check_project(
+        make_project(tmp_path, option="filestorage"), environment_dir=fake_env
+    )
+    gunicorn = [step for step in result.steps if step.name.startswith("gunicorn")]
+    assert [(s.name, s.passed) for s in gunicorn] == [("gunicorn", True)]
+    assert "FileStorage serves one process" in gunicorn[0].detail
+
+
+def test_workers_that_share_nothing_fail_under_gunicorn(tmp_path: Path, fake_env: Path) -> None:
+    project = make_project(tmp_path, database="None")  # notes in each process's memory
+    environment = environments.Environment(fake_env, "pip")
+    server = next(s for s in check._servers(environment, answers.read(project)) if s.workers)
+    _, expected = check.expectation_for(project)
+    steps = {step.name: step for step in check._probe(server, project, expected)}
+    assert not steps["gunicorn: workers"].passed
+    assert "another worker does not see it" in steps["gunicorn: workers"].detail
+    assert steps["gunicorn: health"].passed
+
+
+def test_migrate_sees_the_database_settings_of_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "p"
+    (project / "pkg").mkdir(parents=True)
+    (project / "pkg" / "__main__.py").write_text(
+        "import os, pathlib\n"
+        "pathlib.Path('seen').write_text(os.environ['DATABASE_URL'] + os.environ['ZEO_ADDRESS'])\n"
+    )
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@127.0.0.1:1/x")
+    monkeypatch.setenv("ZEO_ADDRESS", "127.0.0.1:2")
+    assert check._migrate([sys.executable, "-m", "pkg", "migrate"], project)
+    assert (project / "seen").read_text() == "postgresql://u@127.0.0.1:1/x127.0.0.1:2"
+
+
+def test_install_adds_the_servers_by_name_when_the_project_has_no_deploy_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[str]] = []
+    env = environments.Environment(tmp_path / "venv", "pip")
+    monkeypatch.setattr(environments, "create", lambda path: env)
+    monkeypatch.setattr(
+        environments, "install", lambda environment, reqs, cwd=None: calls.append(list(reqs))
+    )
+    check._install(env.path, tmp_path)
+    assert calls == [["-e", ".[test,deploy]"], ["waitress", "gunicorn"]]
+
+
+def test_serving_yields_a_url_and_stops_the_server(tmp_path: Path, fake_env: Path) -> None:
+    project = make_project(tmp_path)
+    port = servers.free_port()
+    command = [str(fake_env / "bin" / "python"), "-m", "demo_app"]
+    with servers.serving(command, project, port=port) as base_url:
+        assert base_url == f"http://127.0.0.1:{port}"
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_serving_reports_a_server_that_exits_with_its_output(tmp_path: Path) -> None:
+    command = [sys.executable, "-c", "import sys; sys.exit('DEMO_SECRET is not set.')"]
+    with (
+        pytest.raises(CheckFailedError) as failure,
+        servers.serving(command, tmp_path, port=servers.free_port()),
+    ):
+        pass
+    assert str(failure.value) == (
+        "The server exited with status 1 before answering:\nDEMO_SECRET is not set."
+    )
+
+
+def test_serving_gives_up_on_a_server_that_never_listens(tmp_path: Path) -> None:
+    command = [sys.executable, "-c", "import time; time.sleep(30)"]
+    with (
+        pytest.raises(CheckFailedError, match=r"did not listen on 127\.0\.0\.1:\d+ within 1 s"),
+        servers.serving(command, tmp_path, port=servers.free_port(), timeout=1),
+    ):
+        pass
+
+
+def test_serving_passes_the_port_and_drops_scaffolds_own_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONPATH", "somewhere")
+    script = (
+        "import os, socket, pathlib\n"
+        "pathlib.Path('env').write_text(os.environ['PORT'] + ' ' + "
+        "str(os.environ.get('PYTHONPATH')))\n"
+        "s = socket.socket(); s.bind(('127.0.0.1', int(os.environ['PORT']))); s.listen()\n"
+        "import time; time.sleep(30)\n"
+    )
+    port = servers.free_port()
+    with servers.serving([sys.executable, "-c", script], tmp_path, port=port):
+        pass
+    assert (tmp_path / "env").read_text() == f"{port} None"
+    assert os.environ["PYTHONPATH"] == "somewhere"
