@@ -8,9 +8,24 @@ gives a test a fresh database.
 import importlib
 import os
 
+import dotenv
 import pytest
 
 from {{ cookiecutter.package_name }} import settings as project_settings
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings):
+    """What every test runs with, so that the tests never need a .env file.
+
+    A secret key of the tests' own signs sessions and CSRF tokens, and WhiteNoise
+    serves static files from their source folders, as with DEBUG on, so no
+    ``collectstatic`` is needed first (test_settings.py tests collectstatic).
+    """
+    settings.SECRET_KEY = "tests-only-" + "k" * 50
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.STATIC_ROOT = None  # nothing collected: WhiteNoise finds each file instead
+    return settings
 
 
 @pytest.fixture
@@ -19,7 +34,8 @@ def settings_from_env(monkeypatch):
 
     ``settings_from_env(DJANGO_DEBUG="1")`` returns the module as a fresh process
     would see it with only these settings variables set (``DJANGO_*`` and
-    ``DATABASE_URL``). The module is reloaded with the real environment afterwards.
+    ``DATABASE_URL``) and no .env file. The module is reloaded with the real
+    environment afterwards.
     """
 
     def load(**environ):
@@ -30,6 +46,7 @@ def settings_from_env(monkeypatch):
                 monkeypatch.delenv(name)
         for name, value in environ.items():
             monkeypatch.setenv(name, value)
+        monkeypatch.setattr(dotenv, "load_dotenv", lambda *args, **kwargs: False)
         return importlib.reload(project_settings)
 
     yield load

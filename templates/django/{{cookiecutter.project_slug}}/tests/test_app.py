@@ -1,8 +1,10 @@
 """Tests for every route of the starter contract, through Django's test client."""
 
 import re
+from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
 
 from {{ cookiecutter.package_name }}.notes.models import Note
@@ -99,3 +101,89 @@ def test_login_page(client):
     response = client.get("/accounts/login/")
     assert response.status_code == 200
     assert 'name="username"' in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css", "/notes", "/no-such-page"])
+def test_security_headers_on_every_response(client, path):
+    response = client.get(path)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/notes", "/accounts/login/"])
+def test_pages_meet_the_content_security_policy(client, path):
+    # default-src 'self' blocks inline scripts and styles: the pages have none.
+    page = client.get(path).text
+    assert "<script" not in page
+    assert "<style" not in page
+    assert " style=" not in page
+
+
+def wsgi_call(method, path, query=""):
+    """Call the WSGI application as a server would: status, headers, raw body bytes."""
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query}
+    setup_testing_defaults(environ)
+    started = {}
+
+    def start_response(status, headers, exc_info=None):
+        started.update(status=status, headers=dict(headers))
+
+    result = WSGIHandler()(environ, start_response)  # what wsgi.py's application is
+    try:
+        body = b"".join(result)
+    finally:
+        getattr(result, "close", lambda: None)()
+    return started["status"], started["headers"], body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css", "/notes"])
+def test_head_is_get_without_a_body(path):
+    # Straight through WSGI, as waitress or gunicorn call it: Django's test
+    # client drops HEAD bodies itself, so it could not tell.
+    get_status, get_headers, get_body = wsgi_call("GET", path)
+    head_status, head_headers, head_body = wsgi_call("HEAD", path)
+    assert get_status.startswith("200") and head_status == get_status
+    assert head_headers["Content-Type"] == get_headers["Content-Type"]
+    assert get_body and head_body == b""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("post", "/health", {"GET", "HEAD"}),
+        ("post", "/", {"GET", "HEAD"}),
+        ("put", "/notes", {"GET", "HEAD", "POST"}),
+        ("delete", "/notes", {"GET", "HEAD", "POST"}),
+    ],
+)
+def test_wrong_method_is_405_with_allow(method, path, allowed):
+    client = Client(enforce_csrf_checks=True)
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert set(response["Allow"].replace(" ", "").split(",")) == allowed
+    assert not Note.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["name=%ff%fe", "name=%00", "name=a&name=b", "utm_source=mail", "name=%C0%AF", "%ff=x"],
+)
+def test_malformed_query_is_never_5xx(client, query):
+    assert client.get(f"/?{query}").status_code == 200
+    assert client.get(f"/notes?{query}").status_code == 200
+    assert client.get(f"/health?{query}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_malformed_path_is_never_5xx(client):
+    assert client.get("/%ff%fe").status_code == 404
+    assert client.get("/static/%00").status_code == 404

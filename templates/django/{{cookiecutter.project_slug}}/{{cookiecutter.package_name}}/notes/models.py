@@ -8,7 +8,9 @@ from django.db import models
 
 
 class Note(models.Model):
-    text = models.CharField(max_length=200)
+    # max_length limits the column, and the form built from it (forms.py): at most
+    # 500 characters, stated on the page and refused beyond.
+    text = models.CharField(max_length=500)
     created_at = models.DateTimeField("created", auto_now_add=True)
 
     class Meta:

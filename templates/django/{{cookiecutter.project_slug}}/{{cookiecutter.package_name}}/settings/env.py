@@ -42,7 +42,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
     - ``sqlite:///db.sqlite3``: a file, relative to ``base_dir``;
     - ``sqlite:////srv/data/db.sqlite3``: an absolute path (four slashes);
     - ``sqlite://:memory:``: a database in memory;
-    - ``postgres://user:password@host:5432/name`` (needs ``psycopg``) or
+    - ``postgresql://user:password@host:5432/name`` (needs ``psycopg``) or
       ``mysql://...`` (needs ``mysqlclient``): a database server.
 
     For connection options (SSL, pooling) edit DATABASES in settings directly.
@@ -55,7 +55,19 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         )
     if parts.scheme == "sqlite":
         name = unquote(parts.path[1:]) or parts.netloc or ":memory:"
-        return {"ENGINE": engine, "NAME": name if name == ":memory:" else base_dir / name}
+        return {
+            "ENGINE": engine,
+            "NAME": name if name == ":memory:" else base_dir / name,
+            # Several server processes or threads may write at once: each write
+            # takes the lock when its transaction begins and waits up to 20 s
+            # for it, instead of failing with "database is locked". WAL mode
+            # lets readers go on while one process writes.
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL;",
+            },
+        }
     return {
         "ENGINE": engine,
         "NAME": unquote(parts.path[1:]),
