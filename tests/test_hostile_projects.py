@@ -565,3 +565,66 @@ def test_interactive_answers_are_checked_as_typed(templates: Path, tmp_path: Pat
     assert recorded["flavour"] == "fancy"
     assert recorded["extras"] is True
     assert (tmp_path / "demo" / "inter_app" / "extras.txt").is_file()
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("kind", ["wheel", "sdist"])
+def test_installed_tool_writes_no_bytecode_into_projects(tmp_path: Path, kind: str) -> None:
+    """A non-editable install byte-compiles the templates; projects must not carry that."""
+    from scaffold import environments
+
+    uv = environments.uv_path()
+    assert uv, "uv is needed to build the distributions (it is in the test extra)"
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [uv, "build", f"--{kind}", "--quiet", "--out-dir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (archive,) = [p for p in dist.iterdir() if p.name.endswith((".whl", ".tar.gz"))]
+    environment = environments.create(tmp_path / "venv")
+    subprocess.run(
+        [
+            uv,
+            "pip",
+            "install",
+            "--quiet",
+            "--compile-bytecode",
+            "--python",
+            str(environment.python),
+            str(archive),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    installed = subprocess.run(
+        [
+            str(environment.python),
+            "-c",
+            "import scaffold.registry as r; print(r.default_templates_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert list(Path(installed).rglob("*.pyc")), "the install byte-compiled the templates"
+    env = {k: v for k, v in os.environ.items() if k != registry.TEMPLATES_ENV}
+    completed = subprocess.run(
+        [
+            str(environment.script("scaffold")),
+            "new",
+            "demo",
+            "-f",
+            "flask",
+            "--no-git",
+            "-o",
+            str(tmp_path / "out"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert completed.returncode == 0, completed.stderr
+    project = tmp_path / "out" / "demo"
+    assert not [p for p in project.rglob("*") if p.suffix == ".pyc" or p.name == "__pycache__"]
+    assert not [n for n in snapshot.load(project).files if "__pycache__" in n or n.endswith(".pyc")]
