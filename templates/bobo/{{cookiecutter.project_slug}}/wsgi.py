@@ -4,6 +4,14 @@ A production server imports the callable named ``application`` from this file,
 for example: ``waitress-serve wsgi:application``.
 """
 
-from {{ cookiecutter.package_name }}.app import application
+from {{ cookiecutter.package_name }}.app import SECRET_KEY, application
+
+# Anyone who knows the secret key can forge what it signs: a production server
+# must not start without one of its own.
+if not SECRET_KEY:
+    raise RuntimeError(
+        "SECRET_KEY is not set: copy .env.example to .env and fill it in,"
+        " or set it in the environment."
+    )
 
 __all__ = ["application"]

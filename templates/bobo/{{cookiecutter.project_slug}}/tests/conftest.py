@@ -8,7 +8,7 @@ from {{ cookiecutter.package_name }}.app import application
 
 @pytest.fixture
 def app():
-    """The Bobo application, a plain WSGI callable."""
+    """The application: bobo's, wrapped in its middleware; a plain WSGI callable."""
     return application
 
 

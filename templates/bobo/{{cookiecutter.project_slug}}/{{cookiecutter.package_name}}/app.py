@@ -6,15 +6,25 @@ into a *resource*: it gives the function a route and says how to call it.
 application, which ``wsgi.py`` and ``__main__.py`` serve.
 """
 
+import mimetypes
 import os
 from pathlib import Path
 
 import bobo
+import webob
 from chameleon import PageTemplateLoader
-from webob.static import FileApp
+from dotenv import load_dotenv
+from webob.dec import wsgify
+from webob.exc import HTTPBadRequest
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
+# The project folder (where pyproject.toml is): its .env holds local settings.
+ROOT = HERE.parent
+
+# Settings come from the environment. load_dotenv() first copies .env (local
+# settings, never committed) into it; a variable that is already set wins.
+load_dotenv(ROOT / ".env")
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
@@ -23,11 +33,22 @@ PROJECT_NAME = "{{ cookiecutter.project_name }}"
 # bobo answering a plain "500 Internal Server Error" page.
 DEBUG = os.environ.get("BOBO_DEBUG") == "1"
 
-# A development secret generated for this project only; set SECRET_KEY in
-# production. Nothing in this starter signs data yet: use it when you add
-# signed cookies or sessions.
-DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"
-SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+# Nothing in this starter signs data yet: use the key when you add signed
+# cookies or sessions. wsgi.py refuses to start without it.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+
+# Sent with every response, pages, static files and errors alike (OWASP's HTTP
+# headers cheat sheet). The Content-Security-Policy lets the browser load
+# scripts, styles and images from this site only, so injected markup cannot
+# run; that is also why the pages keep every style in static/style.css.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",  # trust Content-Type, never guess it
+    "X-Frame-Options": "DENY",  # no other site may show these pages in a frame
+    "Referrer-Policy": "same-origin",  # other sites are not told which page linked them
+}
 
 # Bobo has no template engine of its own (its docs return plain strings).
 # Chameleon is the natural pick for it: it comes from the same Zope world, its
@@ -37,7 +58,9 @@ templates = PageTemplateLoader(str(HERE / "templates"), ".pt", auto_reload=DEBUG
 
 # @bobo.query fills the function's arguments from the request: ``name`` from
 # the query string (?name=...), ``bobo_request`` with the WebOb request itself.
-@bobo.query("/")
+# It accepts POST too unless ``method`` says otherwise; bobo answers any other
+# method with 405 and an Allow header.
+@bobo.query("/", method=("GET", "HEAD"))
 def index(bobo_request, name=""):
     """The home page: greets the visitor named in ``?name=``."""
     if isinstance(name, list):  # bobo passes a repeated variable (?name=a&name=b) as a list
@@ -52,7 +75,7 @@ def index(bobo_request, name=""):
     )
 
 
-@bobo.query("/health", content_type="application/json")
+@bobo.query("/health", method=("GET", "HEAD"), content_type="application/json")
 def health():
     """A machine-readable liveness check for load balancers and monitors."""
     # With a JSON content type, bobo serializes the returned dict for us.
@@ -65,18 +88,49 @@ def health():
 @bobo.resource("/static/:filename", method=("GET", "HEAD"))
 def static(request, filename):
     """Serve a file from the static folder, and nothing outside it."""
+    if "\0" in filename:  # no file name holds a NUL byte; the OS would refuse it
+        raise bobo.NotFound
     path = (STATIC_DIR / filename).resolve()
     if not path.is_relative_to(STATIC_DIR) or not path.is_file():
         raise bobo.NotFound
-    # A resource may return any WSGI application as its response: WebOb's
-    # FileApp sends the file with its content type, ETag and Last-Modified.
-    return FileApp(str(path))
+    # A resource may return a WebOb response. The file is read whole, which
+    # suits a stylesheet (in production a proxy or CDN serves big files), and
+    # nothing stays open after a HEAD or a 304. conditional_response answers
+    # If-None-Match and If-Modified-Since with 304 Not Modified.
+    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    response = webob.Response(
+        body=path.read_bytes(), content_type=content_type, conditional_response=True
+    )
+    response.last_modified = path.stat().st_mtime
+    response.md5_etag()
+    return response
 
 
 # bobo_resources names the module(s) bobo scans for decorated resources; they
 # are tried in the order they are defined. With bobo_handle_exceptions on,
 # bobo turns an uncaught error into a plain 500 page without the traceback.
-application = bobo.Application(
+bobo_app = bobo.Application(
     bobo_resources=__name__,
     bobo_handle_exceptions=not DEBUG,
 )
+
+
+# Bobo has no hook around every request, so a small WSGI middleware does it:
+# WebOb's wsgify.middleware turns this function into a WSGI application that
+# wraps bobo's and can change any response on its way out.
+@wsgify.middleware
+def security_headers(request: webob.Request, app: bobo.Application) -> webob.Response:
+    """Refuse URLs that are not UTF-8, and add the security headers to every response."""
+    try:
+        # bobo decodes the path and the query as UTF-8 and would answer 500 to
+        # bytes that are not (/%ff, ?name=%ff): decode them first, answer 400.
+        _ = request.path_info, request.GET
+    except UnicodeDecodeError:
+        response = HTTPBadRequest("The URL is not valid UTF-8.")
+    else:
+        response = request.get_response(app)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+application = security_headers(bobo_app)
