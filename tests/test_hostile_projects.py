@@ -456,6 +456,7 @@ def test_killed_update_is_finished_by_the_next(
     # Moves 1-2 are the plan file's and the first file's; the kill lands after them.
     assert _killed(f"update.replace#{kept_going + 1}", project) == -9
     result = update_project(project)
+    assert result.resumed
     assert _tree(project) == expected
     assert not (project / PENDING_DIR).exists()
     assert result.up_to_date == (kept_going > 0)
@@ -466,7 +467,9 @@ def test_update_killed_before_its_plan_changes_nothing(project: Path, templates:
     before = _tree(project)
     assert _killed("update.replace#0", project) == -9
     assert {k: v for k, v in _tree(project).items() if not k.startswith(PENDING_DIR)} == before
-    update_project(project)
+    result = CliRunner().invoke(cli, ["update", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "interrupted" not in result.output, "an update without its plan had not begun"
     assert "## Test" in (project / "README.md").read_text()
     assert not (project / PENDING_DIR).exists()
 

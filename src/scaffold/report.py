@@ -155,6 +155,11 @@ def check_json(report: CheckReport) -> str:
 
 def update_text(result: UpdateResult) -> str:
     """A summary of an update, and with ``--dry-run`` the diff it would apply."""
+    resumed = "Finished an update that was interrupted earlier.\n" if result.resumed else ""
+    return resumed + _update_summary(result)
+
+
+def _update_summary(result: UpdateResult) -> str:
     if result.up_to_date:
         return (
             f"{result.project.name} is up to date with the installed {result.framework} template."
