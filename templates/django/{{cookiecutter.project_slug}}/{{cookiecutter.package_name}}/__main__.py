@@ -17,7 +17,10 @@ from django.core.management import call_command
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m {{ cookiecutter.package_name }}")
     parser.add_argument(
-        "command", nargs="?", choices=["serve", "migrate"], default="serve",
+        "command",
+        nargs="?",
+        choices=["serve", "migrate"],
+        default="serve",
         help="serve (the default) or migrate",
     )
     command = parser.parse_args(argv).command
