@@ -453,8 +453,9 @@ def test_killed_update_is_finished_by_the_next(
     (init / "__init__.py").write_text((init / "__init__.py").read_text() + "\n# changed\n")
     _change_template(templates)
     expected = _expected_update(project, templates, tmp_path)
-    # Moves 1-2 are the plan file's and the first file's; the kill lands after them.
-    assert _killed(f"update.replace#{kept_going + 1}", project) == -9
+    # os.replace is patched everywhere: move 1 writes the new answers file in the
+    # staging folder, move 2 the plan; the kill lands after `kept_going` more.
+    assert _killed(f"update.replace#{kept_going + 2}", project) == -9
     result = update_project(project)
     assert result.resumed
     assert _tree(project) == expected
@@ -465,7 +466,7 @@ def test_killed_update_is_finished_by_the_next(
 def test_update_killed_before_its_plan_changes_nothing(project: Path, templates: Path) -> None:
     _change_template(templates)
     before = _tree(project)
-    assert _killed("update.replace#0", project) == -9
+    assert _killed("update.replace#1", project) == -9
     assert {k: v for k, v in _tree(project).items() if not k.startswith(PENDING_DIR)} == before
     result = CliRunner().invoke(cli, ["update", str(project)])
     assert result.exit_code == 0, result.output
