@@ -20,7 +20,7 @@ def application(tmp_path_factory):
         from {{ cookiecutter.package_name }} import create_app
 
         # The tests create their tables as `python -m {{ cookiecutter.package_name }} migrate` would.
-        yield create_app(migrate="migrate")
+        yield create_app(migrate=True)
 
 
 @pytest.fixture

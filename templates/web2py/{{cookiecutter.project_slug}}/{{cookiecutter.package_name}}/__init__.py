@@ -13,17 +13,17 @@ from pathlib import Path
 
 APPS_FOLDER = Path(__file__).resolve().parent / "apps"
 
-#: How the apps' settings.py sets up pydal's migrations while the apps load:
-#: None (never change the schema), "migrate" or "fake" (see ``create_app``).
-MIGRATE = None
+#: Whether pydal may change the schema while the apps load (see ``create_app``);
+#: the apps' settings.py reads it.
+MIGRATE = False
 
 
-def create_app(*, migrate=None):
+def create_app(*, migrate=False):
     """Load the apps in ``APPS_FOLDER`` and return the WSGI application.
 
-    ``migrate="migrate"`` lets pydal create or alter the tables as the apps
-    define them, and ``migrate="fake"`` rebuilds pydal's notes of existing
-    tables; only ``python -m {{ cookiecutter.package_name }} migrate`` asks for either.
+    ``migrate=True`` lets pydal create or alter the tables as the apps define
+    them: ``python -m {{ cookiecutter.package_name }} migrate`` (and the development server) ask
+    for it, never wsgi.py.
     """
     # py4web is imported here, not at the top, so that importing this package
     # (for example to read APPS_FOLDER) stays cheap.
@@ -54,18 +54,29 @@ def create_app(*, migrate=None):
                 raise RuntimeError(last_line.removeprefix("RuntimeError: "))
             raise RuntimeError(f"The {name} app failed to load:\n{error}")
 
-    # A URL such as /static/../wsgi.py must be "not found", like any other
-    # path that is not there (py4web's file server would answer 403).
-    application.add_hook("before_request", _refuse_parent_segments)
+    # Requests py4web would answer wrongly are answered before routing.
+    application.add_hook("before_request", _refuse_bad_requests)
     # The settings module as the _default app loaded it (py4web imports the
     # apps folder as the package ``apps``).
     settings = sys.modules["apps._default.settings"]
     return secure_headers(application, https=settings.HTTPS)
 
 
-def _refuse_parent_segments():
-    """Answer 404 to any path with a ``..`` segment, before routing."""
+def _refuse_bad_requests():
+    """Answer 404 to a path with a ``..`` segment, 400 to a body that cannot be read.
+
+    A URL such as /static/../wsgi.py must be "not found", like any other path
+    that is not there (py4web's file server would answer 403). A body that is
+    not what its Content-Type says (a broken multipart form, invalid JSON) is
+    the client's mistake, 400, not a server error when an action reads it.
+    """
+    from ombott.request_pkg.errors import RequestError
     from py4web import abort, request
 
     if ".." in request.path.split("/"):
         abort(404)
+    if request.method in {"POST", "PUT", "PATCH", "DELETE"}:
+        try:
+            request.POST  # parsed once here, then kept for the action
+        except RequestError:
+            abort(400, "The request body could not be read.")

@@ -13,12 +13,12 @@ import sys
 from . import create_app
 
 
-def migrate(fake=False):
+def migrate():
     """Create or alter the tables to match the models; safe to run again."""
     # Loading the apps with migrations on is what runs them: each define_table
-    # compares the table with pydal's notes and changes what differs, and the
-    # DAL fixture's connection commits it here, outside any request.
-    create_app(migrate="fake" if fake else "migrate")
+    # compares the table with pydal's notes and changes what differs; this
+    # commits it, as the DAL fixture would at the end of a request.
+    create_app(migrate=True)
     sys.modules["apps._default.common"].db.commit()
 
 
@@ -29,7 +29,7 @@ def serve():
 
     # For development only: one process, so it may migrate as it loads the apps
     # and a fresh clone runs at once. Production servers load wsgi.py instead.
-    application = create_app(migrate="migrate")
+    application = create_app(migrate=True)
     port = int(os.environ.get("PORT", "8000"))
     # Rocket is the server `py4web run` picks for a single worker; `py4web run`
     # adds a file watcher that reloads an app when you edit it (see README).
@@ -45,15 +45,10 @@ def serve():
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m {{ cookiecutter.package_name }}")
     commands = parser.add_subparsers(dest="command")
-    command = commands.add_parser("migrate", help="create or upgrade the database tables")
-    command.add_argument(
-        "--fake",
-        action="store_true",
-        help="the tables exist already: only rebuild pydal's notes of them (*.table files)",
-    )
+    commands.add_parser("migrate", help="create or upgrade the database tables")
     arguments = parser.parse_args(argv)
     if arguments.command == "migrate":
-        migrate(fake=arguments.fake)
+        migrate()
         print("The database is up to date.")
         return
     serve()

@@ -36,6 +36,11 @@ def secure_headers(application, *, https=False):
         if https:
             environ["wsgi.url_scheme"] = "https"
         try:
+            # WSGI gives the path as latin-1 text; it must be UTF-8 underneath.
+            environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return _refuse(start_response, "400 Bad Request", b"The path is not valid UTF-8.")
+        try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return _refuse(start_response, "400 Bad Request", b"Bad Content-Length.")
@@ -54,10 +59,12 @@ def secure_headers(application, *, https=False):
 
 
 def _cookie_flags(header, https):
-    """Make a Set-Cookie header HttpOnly (and Secure over HTTPS).
+    """Give a Set-Cookie header the flags OWASP's session cheat sheet asks for.
 
-    No script of these pages reads a cookie, so none needs to be visible to
-    scripts: HttpOnly keeps an injected script from stealing the session.
+    py4web's session cookie has them already; its flash and form-key cookies
+    lack some. HttpOnly: no script of these pages reads a cookie, so an injected
+    script cannot steal one either. SameSite=Lax: the browser leaves the cookie
+    out of cross-site POSTs. Secure (over HTTPS): never sent over plain http.
     """
     name, value = header
     if name.lower() != "set-cookie":
@@ -65,6 +72,8 @@ def _cookie_flags(header, https):
     attributes = {part.strip().split("=")[0].lower() for part in value.split(";")[1:]}
     if "httponly" not in attributes:
         value += "; HttpOnly"
+    if "samesite" not in attributes:
+        value += "; SameSite=Lax"
     if https and "secure" not in attributes:
         value += "; Secure"
     return name, value

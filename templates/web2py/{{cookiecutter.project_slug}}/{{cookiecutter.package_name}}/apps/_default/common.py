@@ -12,17 +12,24 @@ from py4web import DAL, HTTP, Session, request
 from py4web.core import Fixture
 from py4web.utils.auth import Auth
 from py4web.utils.factories import Inject
+from pydal.migrator import InDBMigrator
 
 from . import settings
 
 # The database connection: pydal, the DAL of web2py, now a package of its own.
-# migrate is off except in the migrate command (see settings.py).
+# migrate is off except in the migrate command (see settings.py). pydal keeps
+# notes of each table it created (what web2py wrote to databases/*.table);
+# InDBMigrator keeps them in the database itself (table web2py_filesystem), so
+# that they travel with it: a new machine or container migrates the same way.
+# table_hash names them after the app rather than after DATABASE_URL, so a new
+# password or host name for the same database keeps them too.
 db = DAL(
     settings.DB_URI,
     folder=settings.DB_FOLDER,
     pool_size=settings.DB_POOL_SIZE,
     migrate=settings.DB_MIGRATE,
-    fake_migrate=settings.DB_FAKE_MIGRATE,
+    adapter_args=dict(migrator=InDBMigrator),
+    table_hash="_default",
 )
 
 # The session lives in a signed, encrypted cookie: HttpOnly and SameSite=Lax

@@ -48,7 +48,7 @@ def pydal_uri(url):
 
 # The database: DATABASE_URL, as "postgresql://user:password@host:port/name" or
 # as a pydal URI such as "sqlite://storage.db". A relative SQLite file lives in
-# DB_FOLDER, where pydal also keeps its migration notes (*.table files).
+# DB_FOLDER (with pydal's log of the SQL its migrations ran, sql.log).
 DB_URI = pydal_uri(os.environ.get("DATABASE_URL") or "sqlite://storage.db")
 DB_FOLDER = os.environ.get("DATABASE_FOLDER") or required_folder(APP_FOLDER, "databases")
 DB_POOL_SIZE = 1
@@ -56,8 +56,5 @@ DB_POOL_SIZE = 1
 # Migrations: pydal creates or alters a table to match its definition only when
 # migrate is on. It is on only while `python -m {{ cookiecutter.package_name }} migrate` runs, so
 # that importing wsgi.py (one import per worker) never changes the schema: two
-# workers creating the same table at once is how a deployment breaks. With
-# fake_migrate, pydal rewrites its *.table notes to match tables that already
-# exist, without touching them (`migrate --fake`).
-DB_MIGRATE = {{ cookiecutter.package_name }}.MIGRATE in {"migrate", "fake"}
-DB_FAKE_MIGRATE = {{ cookiecutter.package_name }}.MIGRATE == "fake"
+# workers creating the same table at once is how a deployment breaks.
+DB_MIGRATE = {{ cookiecutter.package_name }}.MIGRATE
