@@ -1,4 +1,8 @@
-"""Start a project's server on 127.0.0.1, wait until it answers, and stop it by its PID."""
+"""Start a project's server on 127.0.0.1, wait until it listens, and stop it by its PID.
+
+A multi-process server (``gunicorn -w 2``) is stopped through its master, which
+stops its own workers.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from .environments import clean_env
 from .errors import CheckFailedError
@@ -62,7 +67,9 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
-def _wait_until_listening(process, port: int, timeout: float, log) -> None:  # type: ignore[no-untyped-def]
+def _wait_until_listening(
+    process: subprocess.Popen[bytes], port: int, timeout: float, log: IO[bytes]
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
