@@ -1,9 +1,22 @@
 """Tests for every route of the starter contract."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import unquote, urlencode
 
+import pytest
 import web
+
+ROOT = Path(__file__).resolve().parent.parent
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+)
 
 
 def test_index_shows_project_name_and_stylesheet(app):
@@ -48,6 +61,49 @@ def test_static_path_cannot_escape(app):
         # A server decodes %-escapes before the app sees the path, but
         # app.request() passes them on as they are: decode them like a server.
         assert app.request(unquote(path)).status.startswith("404"), path
+
+
+@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css", "/no-such-page"])
+def test_security_headers_on_every_response(app, path):
+    response = app.request(path)
+    for name in SECURITY_HEADERS:
+        assert name in response.headers, name
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css"])
+def test_head_has_no_body(app, path):
+    response = app.request(path, method="HEAD")
+    assert response.status == "200 OK"
+    assert response.data == b""
+    assert int(response.headers["Content-Length"]) == len(app.request(path).data)
+
+
+@pytest.mark.parametrize("method, path", [("POST", "/"), ("POST", "/health"), ("PUT", "/")])
+def test_wrong_method_is_405_with_allow(app, method, path):
+    response = app.request(path, method=method)
+    assert response.status.startswith("405")
+    assert "GET" in response.headers["Allow"]
+
+
+@pytest.mark.parametrize("query", ["name=%ff", "name=a&name=b", "name=a%00b", "utm_source=mail"])
+def test_malformed_query_is_not_a_server_error(app, query):
+    assert app.request("/?" + query).status == "200 OK"
+
+
+def test_nul_byte_in_a_static_name_is_404(app):
+    assert app.request("/static/a\0b").status.startswith("404")
+
+
+def test_wsgi_refuses_to_start_without_secret():
+    # An empty variable is "set", so python-dotenv leaves it as it is.
+    env = {**os.environ, "SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", "import wsgi"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
 
 
 def test_debug_is_off_by_default():

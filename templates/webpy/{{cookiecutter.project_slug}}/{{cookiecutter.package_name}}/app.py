@@ -11,9 +11,16 @@ import os
 from pathlib import Path
 
 import web
+from dotenv import load_dotenv
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
+# The project folder (where pyproject.toml is): its .env holds local settings.
+ROOT = HERE.parent
+
+# Settings come from the environment. load_dotenv() first copies .env (local
+# settings, never committed) into it; a variable that is already set wins.
+load_dotenv(ROOT / ".env")
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
@@ -22,11 +29,25 @@ PROJECT_NAME = "{{ cookiecutter.project_name }}"
 # unless WEBPY_DEBUG=1, and decide before web.application() is created.
 web.config.debug = os.environ.get("WEBPY_DEBUG") == "1"
 
-# A development secret generated for this project only; set SECRET_KEY in
-# production. web.py's sessions (web.session) use it; its own default is the
-# same for every web.py site.
-DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"
-web.config.session_parameters["secret_key"] = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+# web.py's sessions (web.session) sign their cookie with this key; wsgi.py
+# refuses to start without it. Their cookie is HttpOnly by default; SameSite=Lax
+# keeps it off forms posted from other sites.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+web.config.session_parameters["secret_key"] = SECRET_KEY
+web.config.session_parameters["samesite"] = "Lax"
+
+# Sent with every response, pages, static files and errors alike (OWASP's HTTP
+# headers cheat sheet). The Content-Security-Policy lets the browser load
+# scripts, styles and images from this site only, so injected markup cannot
+# run; that is also why the pages keep every style in static/style.css.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",  # trust Content-Type, never guess it
+    "X-Frame-Options": "DENY",  # no other site may show these pages in a frame
+    "Referrer-Policy": "same-origin",  # other sites are not told which page linked them
+}
 
 # Templetor, web.py's template language: render.index(...) renders
 # templates/index.html inside templates/layout.html. ``$name`` is HTML-escaped;
@@ -68,6 +89,8 @@ class Static:
     """
 
     def GET(self, filename):
+        if "\0" in filename:  # no file name holds a NUL byte; the OS would refuse it
+            raise web.notfound()
         path = (STATIC_DIR / filename).resolve()
         # resolve() has followed every "..": the file must still be inside.
         if not path.is_relative_to(STATIC_DIR) or not path.is_file():
@@ -77,5 +100,40 @@ class Static:
         return path.read_bytes()
 
 
+# A processor wraps every request: it runs code before and after ``handler()``,
+# which calls the class that answers the URL (or raises its error page).
+def security_headers(handler):
+    """Add the security headers to every response, error pages included."""
+    for name, value in SECURITY_HEADERS.items():
+        web.header(name, value)
+    return handler()
+
+
+def head_without_body(handler):
+    """Answer HEAD like GET, without the body.
+
+    web.py answers HEAD with the GET method of a class that has no HEAD, and
+    would send GET's body too. Content-Length still tells the size of GET's
+    body, so that no server adds a body of its own (an empty chunk).
+    """
+    if web.ctx.method != "HEAD":
+        return handler()
+    try:
+        body = handler()
+    except web.HTTPError as error:  # notfound() and the like carry their page
+        web.header("Content-Length", str(len(_encoded(error.data))))
+        error.data = b""
+        raise
+    web.header("Content-Length", str(len(_encoded(body))))
+    return b""
+
+
+def _encoded(body) -> bytes:
+    """A handler's answer (bytes, str or a rendered template) as bytes."""
+    return body if isinstance(body, bytes) else str(body).encode()
+
+
 # The application looks the class names of ``urls`` up in this module's globals.
 app = web.application(urls, globals())
+app.add_processor(security_headers)
+app.add_processor(head_without_body)
