@@ -632,3 +632,15 @@ def test_installed_tool_writes_no_bytecode_into_projects(tmp_path: Path, kind: s
     project = tmp_path / "out" / "demo"
     assert not [p for p in project.rglob("*") if p.suffix == ".pyc" or p.name == "__pycache__"]
     assert not [n for n in snapshot.load(project).files if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_check_on_a_broken_environment_says_what_to_do(tmp_path: Path) -> None:
+    project = generator.generate(registry.get("flask"), "demo", tmp_path / "out").path
+    (project / ".venv").mkdir()  # what an interrupted install could leave
+    result = CliRunner().invoke(cli, ["check", str(project)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    install = next(line for line in result.output.splitlines() if "install" in line)
+    assert install.startswith("FAIL")
+    assert "is not a working virtual environment" in result.output
+    assert "delete it" in result.output
