@@ -15,5 +15,8 @@ from {{ cookiecutter.package_name }}.instance import SetupError, make_app
 try:
     application = make_app(instance_home=Path(__file__).resolve().parent)
 except SetupError as error:
-    # One sentence that says what to do, instead of a traceback.
-    sys.exit(str(error))
+    # One sentence that says what to do, instead of a traceback. Exit status 3
+    # is what gunicorn's master reads as "a worker could not boot": it stops,
+    # instead of starting new workers that would fail the same way.
+    print(error, file=sys.stderr)
+    sys.exit(3)

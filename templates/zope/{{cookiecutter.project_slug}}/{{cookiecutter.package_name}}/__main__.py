@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> None:
     except SetupError as error:
         sys.exit(str(error))
     if args.command == "migrate":
+        import Zope2
+
+        Zope2.DB.close()  # closing a FileStorage saves its index
         print("The database is set up.")
         return
     port = int(os.environ.get("PORT", "8000"))

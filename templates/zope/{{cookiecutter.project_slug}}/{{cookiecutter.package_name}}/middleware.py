@@ -9,9 +9,13 @@ Zope's WSGI stack is a pipeline of filters around the publisher (zope.ini's
   published object instead, which views do not have: a 404);
 - 405 with ``Allow`` for a method a page of the site does not answer (Zope
   would take PUT or DELETE for WebDAV and ask for a login);
-- request bodies over 1 MB refused with 413 before Zope reads them;
+- request bodies over 1 MB refused with 413, and the body read into memory
+  first: when a ConflictError makes the publisher run a request again, it
+  reads the body again, which gunicorn's own input stream cannot do;
 - 400 for form fields Zope cannot convert (``?name:int=x``), not a 500.
 """
+
+from io import BytesIO
 
 MAX_BODY = 1024 * 1024
 
@@ -60,23 +64,51 @@ class SafetyFilter:
             return self.answer(start_response, "400 Bad Request", is_zmi, method)
         if length > MAX_BODY:
             return self.answer(start_response, "413 Content Too Large", is_zmi, method)
+        environ = dict(environ)
+        chunked = environ.get("HTTP_TRANSFER_ENCODING", "").lower() == "chunked"
+        if length or chunked:
+            body = environ["wsgi.input"].read(MAX_BODY + 1 if chunked else length)
+            if len(body) > MAX_BODY:
+                return self.answer(start_response, "413 Content Too Large", is_zmi, method)
+            environ["wsgi.input"] = BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
         if method == "HEAD":
-            environ = {**environ, "REQUEST_METHOD": "GET"}
+            return self.head(environ, start_response, is_zmi)
 
         def start(status, headers, exc_info=None):
             return start_response(status, with_safety_headers(headers, is_zmi), exc_info)
 
         try:
-            body = self.application(environ, start)
+            return self.application(environ, start)
         except ValueError:
             # Zope converts typed fields (name:int, name:date) before any
             # view runs, and a value it cannot convert raises ValueError.
             return self.answer(start_response, "400 Bad Request", is_zmi, method)
-        if method == "HEAD":
-            if hasattr(body, "close"):
-                body.close()
-            return []
-        return body
+
+    def head(self, environ, start_response, is_zmi):
+        """HEAD: the answer to GET, without its body but with its length."""
+        environ["REQUEST_METHOD"] = "GET"
+        answered = []
+
+        def start(status, headers, exc_info=None):
+            answered[:] = [status, headers]
+            return lambda data: None
+
+        try:
+            answer = self.application(environ, start)
+        except ValueError:
+            return self.answer(start_response, "400 Bad Request", is_zmi, "HEAD")
+        try:
+            length = sum(len(chunk) for chunk in answer)
+        finally:
+            if hasattr(answer, "close"):
+                answer.close()
+        status, headers = answered
+        if not any(name.lower() == "content-length" for name, _ in headers):
+            # Without it, a server would send HEAD's answer chunked.
+            headers = [*headers, ("Content-Length", str(length))]
+        start_response(status, with_safety_headers(headers, is_zmi))
+        return []
 
     @staticmethod
     def answer(start_response, status, is_zmi, method, extra=()):
@@ -96,5 +128,10 @@ def with_safety_headers(headers, is_zmi: bool):
         "X-Frame-Options": "SAMEORIGIN" if is_zmi else "DENY",
         "Content-Security-Policy": ZMI_CSP if is_zmi else CSP,
     }
-    kept = [(name, value) for name, value in headers if name.title() not in ours]
+    # X-Powered-By tells an attacker which software to look up: Zope sends it.
+    kept = [
+        (name, value)
+        for name, value in headers
+        if name.title() not in ours and name.lower() != "x-powered-by"
+    ]
     return kept + list(ours.items())
