@@ -90,15 +90,15 @@ def _instance_home(instance_home) -> Path:
             "run the command in the project's directory."
         )
     return home
+{% if cookiecutter.database == "filestorage" %}
 
-
-{%- if cookiecutter.database == "filestorage" %}
 _ONE_PROCESS = (
     "The FileStorage var/Data.fs is open in another process, and a FileStorage serves one "
     "process only: stop the other one, serve with one process (waitress, or gunicorn -w 1), "
     "or generate the project with --set database=zeo to run several."
 )
 {%- else %}
+
 _ONE_PROCESS = "The database is locked by another process."
 {%- endif %}
 
@@ -109,8 +109,7 @@ def _configuration(home: Path):
     Returns what Zope's own start-up reads: the configuration and its handlers.
     """
     from Zope2.Startup.options import ZopeWSGIOptions
-
-{%- if cookiecutter.database == "filestorage" %}
+{% if cookiecutter.database == "filestorage" %}
     # FileStorage creates Data.fs on first start, but not its folder, and
     # zope.conf's check of the path needs the folder.
     data_fs = Path(os.environ.get("ZODB_PATH") or home / "var" / "Data.fs").resolve()
