@@ -1,42 +1,227 @@
 """End to end: every template installed, tested, served and probed over HTTP.
 
 These tests need a package index: they create virtual environments and install
-each generated project with its test extra, as a new user would.
+each generated project with its test extra, as a new user would. Full-stack
+starters run once per ``database`` value, each against a fresh database of its
+own on a real server (tests/database_servers.py). Environments are shared by
+what they install: one per template and option set, reused by every test that
+needs the same dependencies, so nothing is installed twice in one run.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import io
 import os
 import subprocess
+import sys
+import tarfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from scaffold import check, environments, generator, registry, report
+from scaffold.names import derive
+from scaffold.questions import questions
 
-from .conftest import framework_params
+from .conftest import FRAMEWORKS, framework_params
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
+# The environment variable that points a starter at its database server, per value.
+SERVER_SETTING = {"postgresql": "DATABASE_URL", "zeo": "ZEO_ADDRESS"}
+
+
+def run_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder shared by every xdist worker of this run (and by this run only)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_package_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One download cache for the whole run, outside the home directory."""
-    cache = Path(os.environ.get("SCAFFOLD_E2E_CACHE") or tmp_path_factory.mktemp("cache"))
+    """One download cache for the whole run and all its workers, outside the home directory."""
+    cache = Path(os.environ.get("SCAFFOLD_E2E_CACHE") or run_root(tmp_path_factory) / "cache")
     os.environ.setdefault("UV_CACHE_DIR", str(cache / "uv"))
     os.environ.setdefault("PIP_CACHE_DIR", str(cache / "pip"))
 
 
-@pytest.mark.parametrize("framework", framework_params())
-def test_template_end_to_end(framework: registry.Framework, tmp_path: Path) -> None:
-    project = generator.generate(framework, "demo-app", tmp_path / "out")
-    result = check.check_project(project.path, environment_dir=tmp_path / "venv")
+@pytest.fixture(scope="session")
+def environments_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = run_root(tmp_path_factory) / "environments"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@contextmanager
+def shared_environment(
+    environments_dir: Path, framework: registry.Framework, project: Path
+) -> Iterator[Path]:
+    """The environment for ``project``'s dependencies, held for this test alone.
+
+    Its key is the project's pyproject.toml with the project's own names taken out:
+    two projects of one template and option set install the same things. A lock
+    file makes a test on the other xdist worker wait instead of installing twice.
+    """
+    names = derive(project.name)
+    text = (project / "pyproject.toml").read_text(encoding="utf-8")
+    for name, placeholder in ((names.package, "@package@"), (names.slug, "@slug@")):
+        text = text.replace(name, placeholder)
+    text = text.replace(names.title, "@title@")
+    key = hashlib.sha256(f"{framework.key}\n{sys.version}\n{text}".encode()).hexdigest()
+    path = environments_dir / f"{framework.key}-{key[:12]}"
+    with open(f"{path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield path
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def matrix() -> list:
+    """Every full-stack starter with every ``database`` value; micro starters once."""
+    params = []
+    for key, framework in FRAMEWORKS.items():
+        defaults = {question.key: question.default for question in questions(framework)}
+        for database in defaults.get("database") or [None]:
+            label = f"{key}-{database}" if database else key
+            params.append(pytest.param(framework, database, id=label))
+    return params
+
+
+@pytest.fixture
+def database_setting(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the starter at a fresh database on a real server, as its settings read it."""
+    database = request.node.callspec.params.get("database")
+    if database == "postgresql":
+        monkeypatch.setenv("DATABASE_URL", request.getfixturevalue("postgresql_url"))
+    elif database == "zeo":
+        monkeypatch.setenv("ZEO_ADDRESS", request.getfixturevalue("zeo_address"))
+    for name in set(SERVER_SETTING.values()) - {SERVER_SETTING.get(database or "", "")}:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.parametrize(("framework", "database"), matrix())
+def test_template_end_to_end(
+    framework: registry.Framework,
+    database: str | None,
+    database_setting: None,
+    environments_dir: Path,
+    tmp_path: Path,
+) -> None:
+    extra = {"database": database} if database else None
+    project = generator.generate(framework, "demo-app", tmp_path / "out", extra=extra)
+    with shared_environment(environments_dir, framework, project.path) as environment_dir:
+        result = check.check_project(project.path, environment_dir=environment_dir)
     failures = "\n".join(report.step_line(step) for step in result.failures)
-    assert result.passed, f"{framework.key} failed:\n{failures}"
+    assert result.passed, f"{framework.key} ({database or 'no database'}) failed:\n{failures}"
     names = {step.name for step in result.steps}
     assert names >= {"install", "tests", "run: health", "wsgi: health"}
+    if framework.is_full_stack:
+        assert any(name.startswith("migrate") for name in names), "check runs migrate first"
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """``KEY=value`` lines of a ``.env`` file (comments and blank lines skipped)."""
+    values = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.removeprefix("export ").partition("=")
+            values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+def committed_blobs(project: Path) -> Iterator[tuple[str, bytes]]:
+    """Every file of every commit in the project's repository, by path."""
+
+    def git(*args: str, data: bytes | None = None) -> bytes:
+        return subprocess.run(
+            ["git", "-C", str(project), *args], input=data, capture_output=True, check=True
+        ).stdout
+
+    for commit in git("rev-list", "--all").split():
+        for entry in git("ls-tree", "-r", "-z", commit.decode()).split(b"\0"):
+            if entry:
+                meta, _, path = entry.partition(b"\t")
+                blob = meta.split()[2].decode()
+                yield path.decode(), git("cat-file", "blob", blob)
+
+
+def scaffold_records(project: Path) -> Iterator[tuple[str, bytes]]:
+    """What scaffold keeps in the project: its answers file, .scaffold/ and the snapshot."""
+    for path in [project / ".scaffold.json", *sorted((project / ".scaffold").rglob("*"))]:
+        if path.is_file():
+            yield path.relative_to(project).as_posix(), path.read_bytes()
+    snapshot = project / ".scaffold" / "base.tar.gz"
+    with tarfile.open(fileobj=io.BytesIO(snapshot.read_bytes()), mode="r:gz") as archive:
+        for member in archive.getmembers():
+            extracted = archive.extractfile(member)
+            if extracted is not None:
+                yield f"{snapshot.name}:{member.name}", extracted.read()
+
+
+@pytest.mark.parametrize("framework", framework_params())
+def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
+    framework: registry.Framework, environments_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 13: development secrets stay in the git-ignored .env of each project."""
+    from click.testing import CliRunner
+
+    from scaffold.cli import cli
+
+    projects = []
+    for name in ("secret-one", "secret-two"):
+        result = CliRunner().invoke(cli, ["new", name, "-f", framework.key, "-o", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        projects.append(tmp_path / name)
+    first, second = (read_env_file(project / ".env") for project in projects)
+    # A per-project secret is a value that two renderings of the template do not share.
+    secrets = {value for key, value in first.items() if value and second.get(key) != value}
+    secrets |= {value for key, value in second.items() if value and first.get(key) != value}
+    assert secrets, f"{framework.key}: .env holds no per-project secret"
+    for project in projects:
+        ignored = subprocess.run(["git", "-C", str(project), "check-ignore", "-q", ".env"])
+        assert ignored.returncode == 0, ".env must be git-ignored"
+        for where, content in [*committed_blobs(project), *scaffold_records(project)]:
+            leaked = [value for value in secrets if value.encode() in content]
+            assert not leaked, f"{framework.key}: a secret of .env is in {where}"
+
+    # A fresh clone has no .env: its production entry point must refuse to start, and say
+    # which variable to set.
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(projects[0]), str(clone)], check=True)
+    assert not (clone / ".env").exists()
+    example = read_env_file(clone / ".env.example")
+    with shared_environment(environments_dir, framework, projects[0]) as environment_dir:
+        environment = environments.create(environment_dir)
+        environments.install(environment, ["-e", ".[test]", "waitress"], cwd=clone)
+        env = {k: v for k, v in environments.clean_env().items() if k not in first}
+        named: list[str] = []
+        for _attempt in range(5):
+            completed = subprocess.run(
+                [str(environment.python), "-c", "import wsgi"],
+                cwd=clone,
+                env=env,
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+                timeout=120,
+            )
+            if completed.returncode == 0:
+                break
+            last = (completed.stderr.strip().splitlines() or [""])[-1]
+            variables = [word for word in example if word in last and word not in env]
+            assert variables, f"{framework.key}: 'import wsgi' failed naming no variable: {last}"
+            assert all(not example[word] for word in variables), ".env.example leaves secrets empty"
+            named += variables
+            env.update({word: "x" + os.urandom(24).hex() for word in variables})
+    assert named, f"{framework.key}: the entry point started with no secret configured"
+    assert completed.returncode == 0, f"with {', '.join(named)} set: {completed.stderr[-800:]}"
 
 
 def test_check_names_a_broken_route(tmp_path: Path) -> None:
