@@ -5,6 +5,8 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 
 from {{ cookiecutter.package_name }}.notes.models import Note
@@ -134,11 +136,19 @@ def wsgi_call(method, path, query=""):
     def start_response(status, headers, exc_info=None):
         started.update(status=status, headers=dict(headers))
 
-    result = WSGIHandler()(environ, start_response)  # what wsgi.py's application is
+    # As Django's test client does, keep the test's database connection open
+    # (a server closes it after each request).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
-        body = b"".join(result)
+        result = WSGIHandler()(environ, start_response)  # what wsgi.py's application is
+        try:
+            body = b"".join(result)
+        finally:
+            getattr(result, "close", lambda: None)()
     finally:
-        getattr(result, "close", lambda: None)()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], started["headers"], body
 
 
