@@ -12,8 +12,9 @@ from webtest import TestApp
 
 PROJECT = Path(__file__).resolve().parents[1]
 # A browser on http://localhost sends this Origin with every POST from the site's pages.
-SAME_SITE = {"headers": {"Origin": "http://localhost"}, "extra_environ": {"HTTP_HOST": "localhost"}}
-CROSS_SITE = {"headers": {"Origin": "https://evil.example"}, "extra_environ": {"HTTP_HOST": "localhost"}}
+LOCALHOST = {"HTTP_HOST": "localhost"}
+SAME_SITE = {"headers": {"Origin": "http://localhost"}, "extra_environ": LOCALHOST}
+CROSS_SITE = {"headers": {"Origin": "https://evil.example"}, "extra_environ": LOCALHOST}
 
 
 def test_debug_is_off_by_default(application):

@@ -77,6 +77,6 @@ def _refuse_bad_requests():
         abort(404)
     if request.method in {"POST", "PUT", "PATCH", "DELETE"}:
         try:
-            request.POST  # parsed once here, then kept for the action
+            request.POST.keys()  # parsed once here, then kept for the action
         except RequestError:
             abort(400, "The request body could not be read.")
