@@ -1,8 +1,10 @@
 """WSGI entry point.
 
 A production server imports the callable named ``application`` from this file,
-for example: ``waitress-serve wsgi:application``. TurboGears apps are deployed
+for example: ``gunicorn -w 2 wsgi:application``. TurboGears apps are deployed
 this way: PasteDeploy reads ``development.ini`` and calls the factory it names.
+Importing it never changes the database: run ``python -m {{ cookiecutter.package_name }} migrate``
+first. Without SECRET_KEY (in the environment or .env) it refuses to start.
 """
 
 import os

@@ -1,48 +1,65 @@
-"""Create the database on first start.
+"""Set the database up: the schema with Alembic, and the first manager account.
 
-A TurboGears quickstart does this in a ``websetup`` package that you run once
-with ``gearbox setup-app``; this starter calls ``setup_app()`` from
-``make_app()`` instead, so a new database needs no manual step.
+A TurboGears quickstart keeps this in ``websetup``, which ``gearbox setup-app``
+runs; here ``setup_app()`` runs the same migrations as
+``python -m {{ cookiecutter.package_name }} migrate``. Building the app never
+changes the schema, so several server processes can start at once.
 """
 
-import os
-
-import transaction
-from tg import config
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import engine_from_config
+from sqlalchemy.orm import Session
 
 from {{ cookiecutter.package_name }} import model
+from {{ cookiecutter.package_name }}.config.application import settings_from_environment
 
-# The password of the first "manager" account, generated for this project only.
-# Set MANAGER_PASSWORD before the first start to choose your own.
-DEV_MANAGER_PASSWORD = "{{ cookiecutter.__manager_password }}"
-
-
-def setup_app() -> None:
-    """Create missing tables, then the first manager if there is no user yet."""
-    engine = config["tg.app_globals"].sa_engine
-    # create_all() only creates the tables that do not exist yet. When the
-    # model changes later, use migrations (alembic) instead.
-    model.metadata.create_all(bind=engine)
-    bootstrap()
+__all__ = ["create_admin", "migrate", "setup_app"]
 
 
-def bootstrap() -> None:
-    """Add a user "manager" in group "managers", which has permission "manage"."""
-    # Outside a request there is no automatic commit: the transaction manager
-    # commits when the `with` block ends (and rolls back if it raises).
-    with transaction.manager:
-        session = model.DBSession()
-        if session.query(model.User).first() is not None:
-            return
-        manage = model.Permission(permission_name="manage", description="Open the manage page")
-        managers = model.Group(group_name="managers", display_name="Managers")
-        managers.permissions.append(manage)
-        manager = model.User(
-            user_name="manager",
-            display_name="Manager",
-            email_address="manager@example.com",
-        )
-        manager.password = os.environ.get("MANAGER_PASSWORD", DEV_MANAGER_PASSWORD)
-        manager.groups.append(managers)
-        session.add(manager)
-    model.DBSession.remove()
+def setup_app(command_, conf, vars_) -> None:
+    """``gearbox setup-app``: apply the migrations to the database development.ini names."""
+    migrate(settings_from_environment(conf.global_conf, conf.local_conf))
+
+
+def migrate(settings: dict) -> None:
+    """Create or upgrade the schema (and its seed data) to the newest migration.
+
+    Alembic records the applied revision in the database, so running this again
+    does nothing; migration/env.py takes a lock, so two processes running it at
+    once apply each migration only once.
+    """
+    config = Config()
+    config.set_main_option("script_location", "{{ cookiecutter.package_name }}:migration")
+    # Alembic's settings are an .ini file in memory: "%" must be written "%%".
+    config.set_main_option("sqlalchemy.url", settings["sqlalchemy.url"].replace("%", "%%"))
+    command.upgrade(config, "head")
+
+
+def create_admin(settings: dict, user_name: str, password: str) -> bool:
+    """Create the user ``user_name`` in group "managers", or set its password.
+
+    Returns True if the user is new. The group and its "manage" permission come
+    from the migrations.
+    """
+    engine = engine_from_config(settings, "sqlalchemy.")
+    try:
+        # A session of its own (not the app's DBSession, which the transaction
+        # manager commits per request): session.begin() commits when the block ends.
+        with Session(engine) as session, session.begin():
+            managers = session.query(model.Group).filter_by(group_name="managers").one()
+            user = session.query(model.User).filter_by(user_name=user_name).one_or_none()
+            created = user is None
+            if user is None:
+                user = model.User(
+                    user_name=user_name,
+                    display_name=user_name,
+                    email_address=f"{user_name}@example.com",
+                )
+                session.add(user)
+            user.password = password
+            if managers not in user.groups:
+                user.groups.append(managers)
+    finally:
+        engine.dispose()
+    return created

@@ -7,17 +7,12 @@ transactions, authentication, error pages, static files, ...); settings below
 turn some off or tune them.
 """
 
-import os
-
 from tg import FullStackApplicationConfigurator
 from tg.configuration.auth import TGAuthMetadata
 
 import {{ cookiecutter.package_name }}
 from {{ cookiecutter.package_name }} import model
-
-# A development secret generated for this project only. In production, set the
-# SECRET_KEY environment variable instead: it signs the login cookie.
-DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"
+from {{ cookiecutter.package_name }}.lib.auth import LoginCookiePlugin
 
 base_config = FullStackApplicationConfigurator()
 
@@ -73,10 +68,7 @@ class ApplicationAuthMetadata(TGAuthMetadata):
 base_config.update_blueprint(
     {
         "sa_auth.enabled": True,
-        "sa_auth.cookie_secret": os.environ.get("SECRET_KEY", DEV_SECRET_KEY),
         "sa_auth.authmetadata": ApplicationAuthMetadata(model.DBSession, model.User),
-        # The login cookie is not sent with requests that other sites start.
-        "sa_auth.authtkt.samesite": "Lax",
         "sa_auth.post_login_url": "/post_login",
         "sa_auth.post_logout_url": "/post_logout",
         # A logged-in user deleted from the database is treated as anonymous.
@@ -86,5 +78,17 @@ base_config.update_blueprint(
     }
 )
 
-# Note: TurboGears has no built-in CSRF protection, so the notes form is not
-# protected against forged cross-site posts.
+
+def auth_settings(secret: str, https: bool) -> dict:
+    """The settings that need the secret, which make_app() reads from the environment.
+
+    The login cookie is our LoginCookiePlugin (lib/auth.py) instead of TurboGears'
+    default one: it identifies the user on each request, and ("default", None)
+    keeps TurboGears' authenticator that checks the login form's password.
+    """
+    cookie = LoginCookiePlugin(secret, "authtkt", https=https)
+    return {
+        "sa_auth.cookie_secret": secret,
+        "sa_auth.identifiers": [("cookie", cookie)],
+        "sa_auth.authenticators": [("cookie", cookie), ("default", None)],
+    }

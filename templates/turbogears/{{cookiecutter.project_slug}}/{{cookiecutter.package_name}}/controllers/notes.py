@@ -4,20 +4,35 @@
 """
 
 from tg import RestController, expose, redirect, request, validate
+from tg.decorators import before_validate
 from tg.exceptions import HTTPSeeOther
-from tg.validation import Convert
+from tg.validation import TGValidationError
 
+from {{ cookiecutter.package_name }}.lib.security import require_csrf_token
 from {{ cookiecutter.package_name }}.model import DBSession, Note
 
 __all__ = ["NotesController"]
 
+# The longest note accepted: the form's maxlength and the column's size.
+MAX_LENGTH = Note.text.type.length
 
-def note_text(value: str) -> str:
-    """Validator: the note's text, stripped; raises (so is refused) if it is blank."""
-    text = value.strip()
-    if not text:
-        raise ValueError("empty note")
-    return text
+
+class NoteText:
+    """Validator of the note's text: any object with ``to_python`` works in @validate.
+
+    It returns the text, stripped, or raises TGValidationError with the message
+    the form shows.
+    """
+
+    def to_python(self, value, state=None):
+        if not isinstance(value, str):  # e.g. text=a&text=b arrives as a list
+            raise TGValidationError("Send one note at a time.", value)
+        text = value.strip()
+        if not text:
+            raise TGValidationError("Write something first.", value)
+        if len(text) > MAX_LENGTH:
+            raise TGValidationError(f"A note has at most {MAX_LENGTH} characters.", value)
+        return text
 
 
 class NotesController(RestController):
@@ -30,12 +45,26 @@ class NotesController(RestController):
         # After a refused post, request.validation.errors says what was wrong.
         return dict(page="notes", notes=notes, text=text, errors=request.validation.errors)
 
+    # RestController looks for a method named after any verb it does not map
+    # itself: HEAD is GET without the body (which TurboGears leaves out).
+    head = get_all
+
     # @validate converts the form's fields before the method runs; when one is
     # refused, TurboGears calls error_handler instead (the list, with the errors).
+    # Before that, require_csrf_token refuses a post that lacks the form's token.
     @expose()
-    @validate({"text": Convert(note_text, "Write something first.")}, error_handler=get_all)
+    @before_validate(require_csrf_token)
+    @validate({"text": NoteText()}, error_handler=get_all)
     def post(self, text):
         """Save a note, then redirect (303 See Other) so a reload does not post it twice."""
         DBSession.add(Note(text=text))
         # No commit here: the transaction manager commits when the request succeeds.
         redirect("/notes", redirect_with=HTTPSeeOther)
+
+    # PUT, PATCH and DELETE are not offered: allowed_methods answers them with
+    # 405 Method Not Allowed, whose Allow header names the methods that are.
+    @expose(allowed_methods=["GET", "HEAD", "POST"])
+    def put(self, *args, **kwargs):
+        """Never called."""
+
+    patch = delete = put

@@ -17,6 +17,8 @@ __all__ = ["RootController"]
 
 # The home page's URL; lurl is lazy, so it includes the path the app is mounted at.
 HOME = lurl("/")
+# The methods of pages that only show something.
+READ = ["GET", "HEAD"]
 
 
 def local_url(came_from) -> str:
@@ -33,8 +35,9 @@ class RootController(BaseController):
     notes = NotesController()
     error = ErrorController()
 
-    # @expose names the template that renders the returned dict.
-    @expose("{{ cookiecutter.package_name }}.templates.index")
+    # @expose names the template that renders the returned dict; allowed_methods
+    # answers any other method with 405 Method Not Allowed and an Allow header.
+    @expose("{{ cookiecutter.package_name }}.templates.index", allowed_methods=READ)
     def index(self, name=""):
         """The home page: greets the visitor named in ``?name=``."""
         # Query parameters arrive as keyword arguments (a list when repeated,
@@ -44,14 +47,14 @@ class RootController(BaseController):
             name = name[-1]
         return dict(page="index", name=name.strip())
 
-    @expose("json")
+    @expose("json", allowed_methods=READ)
     def health(self):
         """A machine-readable liveness check for load balancers and monitors."""
         return dict(status="ok", framework="turbogears")
 
     # @require guards a method with a predicate: anonymous visitors are sent
     # to /login, logged-in users without the permission get 403 Forbidden.
-    @expose("{{ cookiecutter.package_name }}.templates.manage")
+    @expose("{{ cookiecutter.package_name }}.templates.manage", allowed_methods=READ)
     @require(predicates.has_permission("manage"))
     def manage(self):
         """A page for users whose groups grant the "manage" permission."""
@@ -59,7 +62,7 @@ class RootController(BaseController):
         note_count = model.DBSession.query(model.Note).count()
         return dict(page="manage", users=users, note_count=note_count)
 
-    @expose("{{ cookiecutter.package_name }}.templates.login")
+    @expose("{{ cookiecutter.package_name }}.templates.login", allowed_methods=READ)
     def login(self, came_from=HOME, login=""):
         """The login form; TurboGears' /login_handler checks what it posts."""
         login_counter = request.environ.get("repoze.who.logins", 0)

@@ -2,7 +2,21 @@
 
 from datetime import datetime
 
+from tg import request
+
+from {{ cookiecutter.package_name }}.lib.security import CSRF_FIELD
+
 
 def current_year() -> str:
     """The current year, e.g. for a copyright line."""
     return datetime.now().strftime("%Y")
+
+
+def csrf_field() -> str:
+    """The name of the hidden field that carries the CSRF token (lib/security.py)."""
+    return CSRF_FIELD
+
+
+def csrf_token() -> str:
+    """This browser's CSRF token: every form that posts must send it back."""
+    return request.environ["csrf.token"]

@@ -21,7 +21,7 @@ def init_model(engine):
     return DBSession
 
 
-# Import the model modules here, so `model.Note` etc. work and create_all() sees every table.
+# Import the model modules here, so `model.Note` etc. work and Alembic sees every table.
 from {{ cookiecutter.package_name }}.model.auth import Group, Permission, User  # noqa: E402
 from {{ cookiecutter.package_name }}.model.note import Note  # noqa: E402
 
