@@ -81,9 +81,14 @@ def instruction(dockerfile: str, name: str) -> str:
 
 
 def production_command(framework: registry.Framework, database: str | None) -> list[str]:
-    """The server command the end-to-end tests run: gunicorn, one worker on FileStorage."""
-    workers = "1" if database == "filestorage" else "2"
-    return ["gunicorn", "-w", workers, "--bind", "0.0.0.0:8000", framework.wsgi]
+    """The production server scaffold.check runs: gunicorn -w 2, or waitress on FileStorage.
+
+    A ZODB FileStorage is opened by one process only, so check serves it with waitress
+    (one process, several threads) and skips gunicorn; so does the image.
+    """
+    if database == "filestorage":
+        return ["waitress-serve", "--listen=0.0.0.0:8000", framework.wsgi]
+    return ["gunicorn", "-w", "2", "--bind", "0.0.0.0:8000", framework.wsgi]
 
 
 Bake = Callable[[registry.Framework, dict], Path]
