@@ -31,7 +31,8 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from scaffold import environments, generator, probe, registry  # noqa: E402
+from scaffold import environments, generator, registry  # noqa: E402
+from scaffold.compare import measure_child  # noqa: E402
 
 
 @dataclass
@@ -263,12 +264,12 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
         environments.install(env, ["-e", str(project)])
 
         def rps(folder: Path, entry: str, env=env) -> Sample:
-            # scaffold's own probe, run with the starter environment's Python.
+            # scaffold's own measurement child, run with the starter environment's Python.
             out = subprocess.run(
                 [
                     str(env.python),
                     "-I",
-                    probe.__file__,
+                    measure_child.__file__,
                     "requests",
                     str(folder),
                     entry,
@@ -279,8 +280,8 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
                 text=True,
                 check=True,
             )
-            line = next(ln for ln in out.stdout.splitlines() if ln.startswith(probe.PREFIX))
-            (result,) = json.loads(line[len(probe.PREFIX) :])["requests"]
+            line = next(ln for ln in out.stdout.splitlines() if ln.startswith(measure_child.PREFIX))
+            (result,) = json.loads(line[len(measure_child.PREFIX) :])["requests"]
             if result["rps"] is None:
                 raise SystemExit(f"{entry} in {folder}: GET /health answered {result['status']}")
             return Sample(result["rps"])

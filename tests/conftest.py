@@ -40,3 +40,13 @@ def runner() -> CliRunner:
 def framework_params() -> list:
     """One pytest param per template, with the framework key as its id."""
     return [pytest.param(fw, id=key) for key, fw in FRAMEWORKS.items()]
+
+
+@pytest.fixture(scope="session")
+def comparison(tmp_path_factory: pytest.TempPathFactory):
+    """The static comparison of every template, made once for the run (see test_compare_*)."""
+    from scaffold.compare import core
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        return core.compare(FRAMEWORKS.values())

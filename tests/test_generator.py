@@ -15,7 +15,7 @@ from scaffold.errors import (
     ProjectExistsError,
 )
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, framework_params
 
 FLASK = registry.get("flask")
 
@@ -37,24 +37,41 @@ def test_generate_writes_a_project_and_its_answers(tmp_path: Path) -> None:
     assert recorded.template_fingerprint == answers.fingerprint(FLASK.path)
 
 
-def test_answers_file_holds_no_secret(tmp_path: Path) -> None:
-    project = generator.generate(FLASK, "demo", tmp_path)
-    text = (project.path / ".scaffold.json").read_text()
-    assert "secret" not in text.lower()
-    source = (project.path / "demo" / "__init__.py").read_text()
-    secret = source.split('DEV_SECRET_KEY = "')[1].split('"')[0]
-    assert len(secret) >= 32
-    assert secret not in text
+def _secrets(project: Path) -> list[str]:
+    """The values ``.env`` gives the variables that ``.env.example`` leaves empty."""
+    empty = {
+        line.split("=", 1)[0]
+        for line in (project / ".env.example").read_text().splitlines()
+        if line.strip() and not line.startswith("#") and line.split("=", 1)[1].strip() == ""
+    }
+    values = dict(
+        line.split("=", 1)
+        for line in (project / ".env").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return [values[name].strip() for name in sorted(empty) if name in values]
+
+
+@pytest.mark.parametrize("framework", framework_params())
+def test_secrets_stay_in_the_local_env_file(tmp_path: Path, framework: registry.Framework) -> None:
+    import gzip
+
+    project = generator.generate(framework, "demo", tmp_path)
+    secrets = _secrets(project.path)
+    assert secrets and all(len(secret) >= 32 for secret in secrets)
+    base = gzip.decompress((project.path / ".scaffold" / "base.tar.gz").read_bytes())
+    for secret in secrets:
+        assert secret not in (project.path / ".scaffold.json").read_text()
+        assert secret.encode() not in base
+        for path in project.path.rglob("*"):
+            if path.is_file() and path.name != ".env":
+                assert secret.encode() not in path.read_bytes(), path
 
 
 def test_each_project_gets_its_own_secret(tmp_path: Path) -> None:
     first = generator.generate(FLASK, "one", tmp_path)
     second = generator.generate(FLASK, "two", tmp_path)
-
-    def secret(path: Path, package: str) -> str:
-        return (path / package / "__init__.py").read_text().split('DEV_SECRET_KEY = "')[1][:48]
-
-    assert secret(first.path, "one") != secret(second.path, "two")
+    assert _secrets(first.path) != _secrets(second.path)
 
 
 def test_leaves_no_staging_directory(tmp_path: Path) -> None:

@@ -394,7 +394,7 @@ def _killed(point: str, path: Path) -> int:
 
 
 @pytest.mark.parametrize(
-    "point", ["generator.record", "generator._move_into_place", "vcs.commit_new_repository"]
+    "point", ["generator.record_project", "generator._move_into_place", "vcs.commit_new_repository"]
 )
 def test_killed_new_leaves_nothing_and_the_next_run_cleans_up(
     templates: Path, tmp_path: Path, point: str

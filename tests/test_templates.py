@@ -15,7 +15,7 @@ from scaffold import generator, registry
 from scaffold.errors import InvalidNameError
 from scaffold.names import check_package
 from scaffold.questions import questions
-from scaffold.report import render_path
+from scaffold.registry import rendered_path
 
 from .conftest import FRAMEWORKS, framework_params
 
@@ -120,7 +120,7 @@ def test_rendering_twice_gives_the_same_files_but_local_ones(
 
 @pytest.mark.parametrize("framework", framework_params())
 def test_metadata_describes_every_generated_file(cookies, framework: registry.Framework) -> None:
-    described = {render_path(path, "blog_demo") for path in framework.files}
+    described = {rendered_path(path, "blog_demo") for path in framework.files}
     generated: set[str] = set()
     for options in option_combinations(framework):
         project = _bake(cookies, framework, {**CUSTOM, **options})
@@ -129,7 +129,7 @@ def test_metadata_describes_every_generated_file(cookies, framework: registry.Fr
         generated |= files
     assert described == generated, f"notes for files never generated: {described - generated}"
     for route_file in framework.routes.values():
-        assert render_path(route_file, "blog_demo") in generated
+        assert rendered_path(route_file, "blog_demo") in generated
 
 
 @pytest.mark.parametrize("framework", framework_params())

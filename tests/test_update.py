@@ -67,7 +67,8 @@ def test_update_merges_and_reports_conflicts(
     package = project / "demo"
     # The user edits the project...
     _edit(package / "views.py", "bp = Blueprint", "# My own comment.\nbp = Blueprint")
-    _edit(package / "__init__.py", 'DEBUG=os.environ.get("FLASK_DEBUG") == "1"', "DEBUG=True")
+    _edit(package / "__init__.py", 'PROJECT_NAME="Demo",', 'PROJECT_NAME="My Demo",')
+    (project / ".env").write_text("FLASK_SECRET_KEY=mine\n")
     (project / "README.md").unlink()
     (project / "mine.txt").write_text("my own file")
     # ...and a new version of the tool changes the template.
@@ -80,8 +81,8 @@ def test_update_merges_and_reports_conflicts(
     )
     _edit(
         pkg / "__init__.py",
-        'DEBUG=os.environ.get("FLASK_DEBUG") == "1"',
-        'DEBUG=os.environ.get("DEBUG") == "1"',
+        'PROJECT_NAME="{{ cookiecutter.project_name }}",',
+        'PROJECT_NAME="{{ cookiecutter.project_name }} (v2)",',
     )
     _edit(pkg / "__main__.py", '"""Run the development server', '"""Run the local server')
     _edit(template / "README.md", "## Install", "## Installing")
@@ -107,8 +108,8 @@ def test_update_merges_and_reports_conflicts(
     assert not (project / "README.md").exists(), "a deleted file stays deleted"
     assert (project / "mine.txt").read_text() == "my own file"
     assert answers.read(project).template_fingerprint == answers.fingerprint(template.parent)
-    # The development secret survives the re-rendering: no change on that line.
-    assert init.count("DEV_SECRET_KEY = ") == 1
+    # The local settings, with the development secret, are never touched.
+    assert (project / ".env").read_text() == "FLASK_SECRET_KEY=mine\n"
     # A second update with no template change does nothing.
     again = update_project(project)
     assert again.up_to_date

@@ -109,7 +109,7 @@ def check_project(
                 record(_timed("migrate again", lambda: _migrate(migrate, project)))
             for server in _servers(environment, recorded):
                 if server.skipped:
-                    record(Step(server.name, True, server.skipped))
+                    record(Step(f"{server.name}: {server.skipped}", True))
                     continue
                 for step in _probe(server, project, expected):
                     record(step)
@@ -205,7 +205,7 @@ def _servers(environment: environments.Environment, recorded: answers.Answers) -
             (str(environment.script("gunicorn")), "-w", "2", "--bind", "127.0.0.1:{port}", APP),
             workers=True,
             skipped=(
-                "skipped: ZODB's FileStorage serves one process (database=zeo serves several)"
+                "skipped (ZODB's FileStorage serves one process; database=zeo serves several)"
                 if one_process
                 else ""
             ),

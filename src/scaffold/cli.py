@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from .compare.formats import FORMATS as COMPARE_FORMATS
+from .contract import CATEGORIES
 from .errors import ScaffoldError
 
 if TYPE_CHECKING:
@@ -213,7 +215,7 @@ def _choose_framework() -> Framework:
 
     frameworks = registry.discover()
     numbered: list[Framework] = []
-    for category in registry.CATEGORIES:
+    for category in CATEGORIES:
         click.echo(f"{category}:")
         for fw in (fw for fw in frameworks.values() if fw.category == category):
             numbered.append(fw)
@@ -283,7 +285,7 @@ def _prompt_one(framework: Framework, question: Any, defaults: dict[str, str]) -
 
 
 @cli.command("list")
-@click.option("--category", type=click.Choice(["full-stack", "micro"]), help="Only this kind.")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Only this kind.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def list_command(category: str | None, fmt: str) -> None:
     """List the frameworks scaffold can generate.
@@ -383,7 +385,7 @@ def update(ctx: click.Context, path: Path, dry_run: bool, force: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "markdown", "json", "html"]),
+    type=click.Choice(list(COMPARE_FORMATS)),
     default="text",
     show_default=True,
 )
@@ -417,28 +419,27 @@ def compare_command(
       scaffold compare flask django
       scaffold compare --all --measure --format html -o compare.html
     """
-    from . import compare, compare_render, registry
+    from . import registry
+    from .compare import core, formats
 
     if everything == bool(frameworks):
         raise click.UsageError("Name the frameworks to compare, or pass --all (not both).")
     chosen = list(registry.discover().values()) if everything else list(frameworks)
     chosen = list({framework.key: framework for framework in chosen}.values())
-    steps = len(chosen) * compare.steps(measure)
     with click.progressbar(
-        length=steps,
+        length=len(chosen),  # the comparison tells the real total as it goes
         label="Measuring",
         hidden=not measure,
         file=sys.stderr,
         item_show_func=lambda label: label,
     ) as bar:
-        result = compare.compare(
-            chosen,
-            measure=measure,
-            progress=lambda label: bar.update(1, label),
-            runs=runs,
-            seconds=seconds,
-        )
-    text = compare_render.render(result, fmt)
+
+        def show(done: int, total: int, label: str) -> None:
+            bar.length = total
+            bar.update(done - bar.pos, label)
+
+        result = core.compare(chosen, measure=measure, progress=show, runs=runs, seconds=seconds)
+    text = formats.render(result, fmt)
     if output is None:
         click.echo(text)
     else:

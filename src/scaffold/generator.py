@@ -64,6 +64,7 @@ def generate(
     extra: Mapping[str, Any] | None = None,
     force: bool = False,
     git_message: str | None = None,
+    record: bool = True,
 ) -> GeneratedProject:
     """Render ``framework``'s template as project ``name`` inside ``output_dir``.
 
@@ -73,7 +74,9 @@ def generate(
     it is. A directory that already holds a generated project is refused (that
     is what ``scaffold update`` is for). With ``git_message``, a project that is
     not inside another git work tree, and has no repository yet, gets a new one
-    with a first commit of exactly the files scaffold wrote.
+    with a first commit of exactly the files scaffold wrote. ``record=False``
+    leaves out the answers file and the merge base (for a throwaway rendering,
+    such as the one `compare` examines).
     """
     started = time.perf_counter()
     names = validate_name(name, framework.reserved_names)
@@ -99,7 +102,8 @@ def generate(
     staging = _staging_dir(output_dir, names.slug)
     try:
         rendered, context = render(framework, context_answers, staging)
-        record(framework, rendered, context)
+        if record:
+            record_project(framework, rendered, context)
         files = tuple(sorted(_relative_files(rendered)))
         kept = _keep_existing(rendered, target, files) if target.exists() else ()
         committed = False
@@ -183,7 +187,7 @@ def _running(pid_text: str) -> bool:
     return True
 
 
-def record(framework: Framework, project: Path, context: Mapping[str, Any]) -> None:
+def record_project(framework: Framework, project: Path, context: Mapping[str, Any]) -> None:
     """Write the answers file and the merge base of a freshly rendered project."""
     base = snapshot.take(project, exclude=framework.local_files)
     answers.write(

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .contract import CATEGORIES, FEATURE_KEYS
 from .errors import TemplateMetadataError, UnknownFrameworkError
 
-CATEGORIES = ("full-stack", "micro")
-FEATURE_KEYS = ("database", "admin", "auth", "forms", "csrf", "template_engine", "test_tool")
+__all__ = ["CATEGORIES", "FEATURE_KEYS", "Framework", "discover", "get", "load_framework"]
 TEMPLATES_ENV = "SCAFFOLD_TEMPLATES"
 # Notes on the files every template shares (the deploy pack), keyed by their path
 # in a generated project; a template's own ``files`` notes take precedence.
@@ -55,6 +55,13 @@ class Framework:
     @property
     def is_full_stack(self) -> bool:
         return self.category == "full-stack"
+
+
+def rendered_path(path: str, package: str) -> str:
+    """A template path as the generated project has it, with the package name filled in."""
+    return path.replace("{{cookiecutter.package_name}}", package).replace(
+        "{{ cookiecutter.package_name }}", package
+    )
 
 
 def default_templates_dir() -> Path:

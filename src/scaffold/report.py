@@ -6,21 +6,12 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .registry import CATEGORIES, FEATURE_KEYS, Framework
+from .contract import CATEGORIES, FEATURE_KEYS, FEATURE_LABELS
+from .registry import Framework, rendered_path
 
 if TYPE_CHECKING:
     from .check import CheckReport, Step
     from .update import UpdateResult
-
-FEATURE_LABELS = {
-    "database": "database",
-    "admin": "admin",
-    "auth": "auth",
-    "forms": "forms",
-    "csrf": "CSRF",
-    "template_engine": "templates",
-    "test_tool": "tests",
-}
 
 
 def framework_summary(framework: Framework) -> dict[str, Any]:
@@ -85,10 +76,10 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
         lines.append(f"  {FEATURE_LABELS[name]:<10} {shown}")
     if framework.files:
         lines += ["", "The skeleton, file by file:"]
-        paths = {path: render_path(path, package) for path in framework.files}
+        paths = {path: rendered_path(path, package) for path in framework.files}
         width = max(len(shown) for shown in paths.values())
         for path, note in framework.files.items():
-            lines.append(f"  {paths[path]:<{width}}  {render_path(note, package)}")
+            lines.append(f"  {paths[path]:<{width}}  {rendered_path(note, package)}")
     if framework.known_gaps:
         lines += ["", "Where it differs from the starter contract:"]
         lines += [f"  - {gap}" for gap in framework.known_gaps]
@@ -109,13 +100,6 @@ def category_reason(framework: Framework) -> str:
     return (
         "it gives you routing, requests and responses, and leaves the database, forms,"
         f" auth and admin to libraries you choose{extras}"
-    )
-
-
-def render_path(path: str, package: str) -> str:
-    """A template path as a learner reads it, with the package name filled in."""
-    return path.replace("{{cookiecutter.package_name}}", package).replace(
-        "{{ cookiecutter.package_name }}", package
     )
 
 

@@ -88,7 +88,7 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
             project, [change.path for change in changes] + list(snapshot.OWN_FILES)
         )
         if not dry_run:
-            generator.record(framework, rendered, context)
+            generator.record_project(framework, rendered, context)
             own = {name: (rendered / name).read_bytes() for name in snapshot.OWN_FILES}
             _journal(project, changes, own)
             finish_interrupted(project)

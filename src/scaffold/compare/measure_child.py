@@ -1,13 +1,13 @@
-"""Measurements taken inside a generated project's virtual environment.
+"""The measurement child: figures taken inside a generated project's virtual environment.
 
 `measure` runs this file as a script with the environment's own Python, in a
 fresh process for every figure, so nothing of scaffold is loaded or warm.
 Standard library only (``packaging`` is used when the environment has it).
 Each mode prints one JSON line prefixed by ``RESULT:`` on stdout::
 
-    python -I probe.py start PROJECT MODULE:ATTR
-    python -I probe.py requests PROJECT MODULE:ATTR SECONDS PATH [PATH ...]
-    python -I probe.py distributions PROJECT_DISTRIBUTION
+    python -I measure_child.py start PROJECT MODULE:ATTR
+    python -I measure_child.py requests PROJECT MODULE:ATTR SECONDS PATH [PATH ...]
+    python -I measure_child.py distributions PROJECT_DISTRIBUTION
 """
 
 from __future__ import annotations

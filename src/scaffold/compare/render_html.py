@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .compare import Comparison, Entry
-from .compare_render import (
+from ..contract import COMPARED_ROUTES, route_path
+from .core import Comparison, Entry
+from .view import (
     Figure,
     battery_rows,
     figure_rows,
@@ -94,7 +95,8 @@ def to_html(comparison: Comparison) -> str:
         tree = "\n".join([f"{entry.skeleton.key}/", *entry.skeleton.tree])
         parts.append(_block(entry, f"{entry.skeleton.files} files", tree))
     parts.append("</div>")
-    for route, path in (("health", "/health"), ("index", "/")):
+    for route in COMPARED_ROUTES:
+        path = route_path(route)
         parts += [f"<h2>GET {escape(path)}, as each framework writes it</h2>", '<div class="grid">']
         for entry in comparison.entries:
             for code in entry.skeleton.routes:
@@ -187,3 +189,6 @@ def _chart(figure: Figure, entries: Sequence[Entry]) -> str:
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
         f"{''.join(shapes)}</svg></figure>"
     )
+
+
+render = to_html

@@ -4,7 +4,7 @@ Each skeleton gets a virtual environment from a cache keyed by its resolved
 dependencies (exact pinned versions) and the Python that runs it, so a second
 run installs nothing, and a new release of any package gives a new
 environment. Only environments are cached, never figures: every figure is
-measured again, by `probe` run with the environment's own Python in fresh
+measured again, by `measure_child` run with the environment's own Python in fresh
 processes. The cache lives in ``$SCAFFOLD_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/scaffold``, else ``~/.cache/scaffold``.
 """
@@ -26,14 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import environments, probe
-from .errors import CheckFailedError, MeasureError
-from .registry import Framework
+from .. import environments
+from ..contract import COMPARED_ROUTES, route_path
+from ..errors import CheckFailedError, MeasureError
+from ..registry import Framework
+from . import measure_child
 
 CACHE_ENV = "SCAFFOLD_CACHE_DIR"
 STEPS = ("environment", "install", "tests", "start", "requests")
 READY = ".scaffold-ready"
-PATHS = ("/health", "/")
+# The URL paths whose requests per second are measured.
+PATHS = tuple(route_path(name) for name in COMPARED_ROUTES)
 PROBE_TIMEOUT = 600
 
 
@@ -175,7 +178,7 @@ def _measure_installed(
     tell: Callable[[str], None],
 ) -> Measurement:
     errors: list[str] = []
-    dists = _probe(environment, project, ["distributions", project.name])
+    dists = _in_child(environment, project, ["distributions", project.name])
     tests = environments.run_tests(environment, project)
     if not tests.passed:
         errors.append(f"tests failed: {tests.summary}")
@@ -184,7 +187,7 @@ def _measure_installed(
     rss: list[int] = []
     try:
         for run in range(options.runs + 1):  # the first run compiles bytecode: not counted
-            figures = _probe(environment, project, ["start", str(project), framework.wsgi])
+            figures = _in_child(environment, project, ["start", str(project), framework.wsgi])
             if run:
                 starts.append(figures["seconds"])
                 rss.append(figures["rss_bytes"])
@@ -194,7 +197,7 @@ def _measure_installed(
     rates: dict[str, float | None] = {}
     try:
         arguments = ["requests", str(project), framework.wsgi, str(options.seconds), *PATHS]
-        for result in _probe(environment, project, arguments)["requests"]:
+        for result in _in_child(environment, project, arguments)["requests"]:
             rates[result["path"]] = result["rps"]
             if result["rps"] is None:
                 errors.append(f"GET {result['path']} answered {result['status']}")
@@ -263,14 +266,14 @@ def prepare(env_path: Path, requirements: list[str]) -> environments.Environment
     return environment
 
 
-def _probe(environment: environments.Environment, project: Path, arguments: list[str]) -> Any:
-    """Run `probe` with the environment's Python in a fresh process; its JSON result."""
-    command = [str(environment.python), "-I", probe.__file__, *arguments]
+def _in_child(environment: environments.Environment, project: Path, arguments: list[str]) -> Any:
+    """Run `measure_child` with the environment's Python in a fresh process; its JSON result."""
+    command = [str(environment.python), "-I", measure_child.__file__, *arguments]
     output = _run(command, project, f"measure ({arguments[0]})")
     for line in reversed(output.splitlines()):
-        if line.startswith(probe.PREFIX):
-            return json.loads(line[len(probe.PREFIX) :])
-    raise MeasureError(f"The {arguments[0]} probe gave no result:\n{output[-1500:]}")
+        if line.startswith(measure_child.PREFIX):
+            return json.loads(line[len(measure_child.PREFIX) :])
+    raise MeasureError(f"The {arguments[0]} measurement gave no result:\n{output[-1500:]}")
 
 
 def _run(command: list[str], cwd: Path, what: str) -> str:

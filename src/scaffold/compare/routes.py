@@ -15,6 +15,8 @@ import ast
 import re
 from dataclasses import dataclass
 
+from ..contract import route_path
+
 CONTEXT_LINES = 6
 MAX_LINES = 40
 
@@ -31,14 +33,9 @@ class RouteCode:
     language: str  # "python" or the file's extension
 
 
-def url_path(route: str) -> str:
-    """The URL path of a contract route: ``index`` is ``/``, the rest ``/<name>``."""
-    return "/" if route == "index" else f"/{route}"
-
-
 def extract(route: str, file: str, source: str) -> RouteCode:
     """The code in ``source`` (the text of ``file``) that answers ``route``."""
-    path = url_path(route)
+    path = route_path(route)
     language = file.rsplit(".", 1)[-1] if "." in file else "text"
     if language == "py":
         found = _from_python(route, path, source)

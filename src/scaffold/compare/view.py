@@ -1,0 +1,225 @@
+"""The view model of a comparison: its figures and cells, shared by every format.
+
+Each renderer (`render_text`, `render_markdown`, `render_json`, `render_html`)
+shows the same figures, defined once in `FIGURES`, and the same cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..contract import BATTERIES, FEATURE_LABELS
+from .core import Comparison, Entry
+from .measure import PATHS, Measurement
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One column of the comparison: how to read it off an entry and how to show it."""
+
+    key: str
+    label: str  # short, for table headers
+    title: str  # a sentence, for charts
+    value: Callable[[Entry], float | None]
+    digits: int = 0
+    better: str | None = None  # "lower" or "higher" is better, for the charts
+    measured: bool = False
+
+
+def _measured(read: Callable[[Measurement], float | None]) -> Callable[[Entry], float | None]:
+    def value(entry: Entry) -> float | None:
+        return read(entry.measurement) if entry.measurement is not None else None
+
+    return value
+
+
+def _mb(size: int | None) -> float | None:
+    return size / 1_000_000 if size is not None else None
+
+
+def _ms(seconds: float | None) -> float | None:
+    return seconds * 1000 if seconds is not None else None
+
+
+def _rps(path: str) -> Figure:
+    key = "index" if path == "/" else path.strip("/")
+    return Figure(
+        f"rps_{key}",
+        f"{path} req/s",
+        f"GET {path}: requests per second through the WSGI callable",
+        _measured(lambda m: m.requests_per_second.get(path)),
+        better="higher",
+        measured=True,
+    )
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("files", "files", "Files in the skeleton", lambda e: e.skeleton.files),
+    Figure(
+        "python_code_lines",
+        "py code",
+        "Lines of Python code (no comments, docstrings or blank lines)",
+        lambda e: e.skeleton.python_code_lines,
+    ),
+    Figure(
+        "python_lines",
+        "py lines",
+        "Lines of Python, comments and docstrings included",
+        lambda e: e.skeleton.python_lines,
+    ),
+    Figure(
+        "template_lines", "tpl lines", "Lines of templates", lambda e: e.skeleton.template_lines
+    ),
+    Figure(
+        "distributions",
+        "dists",
+        "Distributions the application installs (its own dependencies, recursively)",
+        _measured(lambda m: m.distributions if m.runtime else None),
+        better="lower",
+        measured=True,
+    ),
+    Figure(
+        "runtime_mb",
+        "app MB",
+        "Disk used by those distributions (MB)",
+        _measured(lambda m: _mb(m.runtime_bytes) if m.runtime else None),
+        digits=1,
+        better="lower",
+        measured=True,
+    ),
+    Figure(
+        "environment_mb",
+        "env MB",
+        "Disk used by the whole virtual environment, test tools included (MB)",
+        _measured(lambda m: _mb(m.environment_bytes)),
+        digits=1,
+        better="lower",
+        measured=True,
+    ),
+    Figure(
+        "cold_start_ms",
+        "start ms",
+        "Cold start: import wsgi and build the application (ms, median)",
+        _measured(lambda m: _ms(m.cold_start)),
+        better="lower",
+        measured=True,
+    ),
+    Figure(
+        "rss_mb",
+        "RSS MB",
+        "Resident memory after start (MB)",
+        _measured(lambda m: _mb(m.rss_bytes)),
+        digits=1,
+        better="lower",
+        measured=True,
+    ),
+    *(_rps(path) for path in PATHS),
+)
+
+
+def figures(comparison: Comparison) -> list[Figure]:
+    """The figures this comparison has: the static ones, and the measured ones if measured."""
+    return [figure for figure in FIGURES if comparison.measured or not figure.measured]
+
+
+def show(figure: Figure, entry: Entry) -> str:
+    value = figure.value(entry)
+    if value is None:
+        return "-"
+    return f"{value:,.{figure.digits}f}"
+
+
+def tests_cell(entry: Entry) -> str:
+    measurement = entry.measurement
+    if measurement is None or measurement.tests_passed is None:
+        return "-"
+    return "pass" if measurement.tests_passed else "FAIL"
+
+
+def battery(entry: Entry, name: str, *, short: bool = False) -> str:
+    """A battery as a cell: the template's words (``yes`` if ``short``), or ``-`` for none."""
+    value = entry.skeleton.batteries.get(name)
+    if value in (None, False, ""):
+        return "-"
+    if value is True or (short and name in ("database", "admin", "auth", "forms")):
+        text = "yes"
+    elif short:
+        text = str(value).split(" (")[0].split(", ")[0]
+    else:
+        text = str(value)
+    if name == "forms" and entry.skeleton.batteries.get("csrf"):
+        text += " + CSRF" if short else "; CSRF-protected"
+    return text
+
+
+def figure_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of the figures table, one row per framework."""
+    shown = figures(comparison)
+    header = ["framework", "category", *(figure.label for figure in shown)]
+    if comparison.measured:
+        header.append("tests")
+    rows = []
+    for entry in comparison.entries:
+        row = [entry.skeleton.key, entry.skeleton.category]
+        row += [show(figure, entry) for figure in shown]
+        if comparison.measured:
+            row.append(tests_cell(entry))
+        rows.append(row)
+    return header, rows
+
+
+def battery_rows(comparison: Comparison, *, short: bool) -> tuple[list[str], list[list[str]]]:
+    header = ["framework", *(FEATURE_LABELS[name] for name in BATTERIES), "WSGI entry"]
+    rows = [
+        [
+            entry.skeleton.key,
+            *(battery(entry, name, short=short) for name in BATTERIES),
+            entry.skeleton.wsgi,
+        ]
+        for entry in comparison.entries
+    ]
+    return header, rows
+
+
+def machine_line(comparison: Comparison) -> str:
+    machine = comparison.machine
+    if machine is None:
+        return ""
+    settings = comparison.settings
+    load = f" (load {machine.load:.1f})" if machine.load is not None else ""
+    return (
+        f"Measured {machine.measured_at} on {machine.system} {machine.machine}, {machine.cpu}"
+        f" x{machine.cpus}{load}; {machine.implementation} {machine.python}; {machine.installer}."
+        f" Start: median of {settings.get('start_runs')} fresh processes;"
+        f" req/s: {settings.get('request_seconds')} CPU s per route, in process, no network."
+    )
+
+
+def versions(entry: Entry) -> str:
+    """The installed versions of the packages the template depends on directly."""
+    if entry.measurement is None or not entry.measurement.runtime:
+        return ""
+    declared = {
+        _norm(re.split(r"[\s<>=!~;\[]", spec, maxsplit=1)[0])
+        for spec in entry.skeleton.dependencies
+    }
+    return ", ".join(
+        f"{name} {version}"
+        for name, version, _size in entry.measurement.runtime
+        if _norm(name) in declared
+    )
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def problems(comparison: Comparison) -> list[str]:
+    return [
+        f"{entry.skeleton.key}: {error}"
+        for entry in comparison.entries
+        if entry.measurement is not None
+        for error in entry.measurement.errors
+    ]

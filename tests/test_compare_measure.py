@@ -1,0 +1,90 @@
+"""`scaffold.compare.measure` and its child process, and (end to end) the measured figures."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scaffold.cli import cli
+from scaffold.compare import measure, measure_child
+
+from .conftest import FRAMEWORKS
+
+
+def test_cache_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(measure.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert measure.cache_dir() == tmp_path / "xdg" / "scaffold"
+    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "mine"))
+    assert measure.cache_dir() == tmp_path / "mine"
+
+
+def test_environment_key_follows_the_pinned_versions() -> None:
+    key = measure.environment_key(["flask==3.1.0", "pytest==8.0"])
+    assert key == measure.environment_key(["pytest==8.0", "flask==3.1.0"])
+    assert key != measure.environment_key(["flask==3.1.1", "pytest==8.0"])
+
+
+def test_probe_calls_a_wsgi_application() -> None:
+    def application(environ, start_response):
+        found = environ["PATH_INFO"] == "/health"
+        start_response("200 OK" if found else "404 Not Found", [])
+        return [b"ok"]
+
+    assert measure_child.call(application, "/health") == "200 OK"
+    assert measure_child.requests_per_second(application, "/health", 0.05)["rps"] > 0
+    assert measure_child.requests_per_second(application, "/nope", 0.05)["rps"] is None
+
+
+def test_probe_finds_the_runtime_closure() -> None:
+    found = measure_child.distributions("pytest")
+    names = {entry["name"].lower() for entry in found["runtime"]}
+    assert "pluggy" in names and "pytest" not in names
+    assert all(entry["bytes"] > 0 for entry in found["runtime"])
+
+
+@pytest.mark.e2e
+def test_measure_flask_end_to_end(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "cache"))
+    arguments = ["compare", "flask", "--measure", "--format", "json", "--runs", "2"]
+    arguments += ["--seconds", "0.2"]
+    first = runner.invoke(cli, arguments)
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.stdout)
+    assert data["machine"]["python"] == ".".join(map(str, sys.version_info[:3]))
+    figures = data["frameworks"][0]["measurement"]
+    assert figures["errors"] == []
+    assert figures["tests_passed"] is True
+    assert figures["environment_reused"] is False
+    assert any(d["name"].lower() == "flask" for d in figures["runtime"])
+    assert "pytest" not in {d["name"].lower() for d in figures["runtime"]}
+    assert figures["cold_start_seconds"] > 0 and len(figures["start_seconds"]) == 2
+    assert figures["rss_bytes"] > 1_000_000
+    assert all(rate > 0 for rate in figures["requests_per_second"].values())
+
+    second = json.loads(runner.invoke(cli, arguments).stdout)["frameworks"][0]["measurement"]
+    assert second["environment_reused"] is True
+    assert second["environment"] == figures["environment"]
+    assert not any((tmp_path / "cache" / "envs").glob("*/lib/*/site-packages/myapp*"))
+
+
+@pytest.mark.e2e
+def test_measure_all_as_json_covers_every_template(
+    runner: CliRunner, tmp_path: Path, monkeypatch
+) -> None:
+    """The issue's command, for every template present: `compare --all --measure --format json`."""
+    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "cache"))
+    arguments = ["compare", "--all", "--measure", "--format", "json", "--runs", "2"]
+    result = runner.invoke(cli, [*arguments, "--seconds", "0.2"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    measured = {entry["key"]: entry["measurement"] for entry in data["frameworks"]}
+    assert set(measured) == set(FRAMEWORKS)
+    for key, figures in measured.items():
+        assert figures["errors"] == [], key
+        assert figures["tests_passed"] is True, key
+        assert all(rate > 0 for rate in figures["requests_per_second"].values()), key
