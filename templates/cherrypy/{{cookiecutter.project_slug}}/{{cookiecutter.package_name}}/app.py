@@ -71,6 +71,26 @@ cherrypy.tools.refuse_parent_paths = cherrypy.Tool(
 )
 
 
+def lenient_query() -> None:
+    """Read bytes of the query string that are not UTF-8 as U+FFFD (a "?").
+
+    CherryPy answers a query string it cannot decode (?name=%ff) with 404 Not
+    Found, even on /health; most frameworks replace such bytes instead.
+    """
+    request = cherrypy.request
+    try:
+        urllib.parse.unquote_to_bytes(request.query_string).decode()
+    except UnicodeDecodeError:
+        pairs = urllib.parse.parse_qsl(
+            request.query_string, keep_blank_values=True, errors="replace"
+        )
+        request.query_string = urllib.parse.urlencode(pairs)
+
+
+# It runs when CherryPy has found the handler, before it parses the query string.
+cherrypy.tools.lenient_query = cherrypy.Tool("on_start_resource", lenient_query)
+
+
 class Root:
     """The root of the object tree: its exposed methods are the site's pages."""
 
@@ -105,14 +125,16 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",  # other sites are not told which page linked them
 }
 
-# Per-path application config; a path's settings apply below it too. Three of
-# CherryPy's built-in tools guard the whole site: allow answers any method but
-# GET and HEAD with 405 and an Allow header, response_headers adds the security
-# headers to every response, and bodies over 1 MB are refused with 413.
+# Per-path application config; a path's settings apply below it too. For the
+# whole site, two of CherryPy's built-in tools: allow answers any method but GET
+# and HEAD with 405 and an Allow header, response_headers adds the security
+# headers to every response; bodies over 1 MB are refused with 413, and our
+# lenient_query tool keeps bad bytes in a query string from turning into 404.
 # Everything under /static is served from the static folder by the staticdir
 # tool, without reaching the object tree.
 CONFIG = {
     "/": {
+        "tools.lenient_query.on": True,
         "tools.allow.on": True,
         "tools.allow.methods": ["GET", "HEAD"],
         "tools.response_headers.on": True,
