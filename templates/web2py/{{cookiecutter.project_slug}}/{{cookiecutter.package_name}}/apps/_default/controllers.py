@@ -56,6 +56,8 @@ def notes():
     # validators and inserts the record. It signs a hidden _formkey with a key
     # kept in the session: a POST without a valid one is not accepted.
     form = Form(db.note, csrf_session=session, formstyle=note_style, submit_value="Add note")
+    # Post to /notes itself (by default py4web writes the page's URL with its host).
+    form.action = URL("notes")
     if form.accepted:
         # 303 See Other: the browser follows with a GET, so a reload does not
         # post the note again.
