@@ -45,7 +45,7 @@ from pathlib import Path
 from contract_app import make_app
 
 application = make_app(
-    framework="notesdemo", project_name="Demo App", database={database}
+    {fault!r}, framework="notesdemo", project_name="Demo App", database={database}
 )
 """
 ON_DISK = "Path(__file__).parent / 'notes.sqlite3'"
@@ -73,14 +73,19 @@ def fake_env(tmp_path: Path) -> Path:
 
 
 def make_project(
-    root: Path, *, migrate: str = IDEMPOTENT, database: str = ON_DISK, option: str = "sqlite"
+    root: Path,
+    *,
+    migrate: str = IDEMPOTENT,
+    database: str = ON_DISK,
+    option: str = "sqlite",
+    fault: str | None = None,
 ) -> Path:
     project = root / "demo-app"
     package = project / "demo_app"
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("")
     (package / "__main__.py").write_text(MAIN.format(migrate=migrate))
-    (project / "wsgi.py").write_text(WSGI.format(database=database))
+    (project / "wsgi.py").write_text(WSGI.format(database=database, fault=fault))
     for name in ("contract_app.py", "contract_server.py"):
         shutil.copy(APPS / name, project / name)
     answers.write(
@@ -160,6 +165,21 @@ def test_workers_that_share_nothing_fail_under_gunicorn(tmp_path: Path, fake_env
     assert not steps["gunicorn: workers"].passed
     assert "another worker does not see it" in steps["gunicorn: workers"].detail
     assert steps["gunicorn: health"].passed
+
+
+def test_a_failed_check_shows_what_the_server_said(tmp_path: Path, fake_env: Path) -> None:
+    project = make_project(tmp_path, fault="bad-utf8-500")
+    check._migrate([sys.executable, "-m", "demo_app", "migrate"], project)
+    environment = environments.Environment(fake_env, "pip")
+    server = next(s for s in check._servers(environment, answers.read(project)) if s.name == "wsgi")
+    _, expected = check.expectation_for(project)
+    failed = [step for step in check._probe(server, project, expected) if not step.passed]
+    assert [step.name for step in failed] == ["wsgi: malformed"]
+    assert failed[0].detail == (
+        "GET /?name=%ff answered 500, a server error\n"
+        "wsgi said (last lines):\n"
+        "Internal Server Error: /: UnicodeDecodeError"
+    )
 
 
 def test_migrate_sees_the_database_settings_of_the_environment(

@@ -23,6 +23,7 @@ overrides a variable that is already set).
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import tempfile
 import time
@@ -214,18 +215,29 @@ def _servers(environment: environments.Environment, recorded: answers.Answers) -
 
 
 def _probe(server: Server, project: Path, expected: conformance.Expectation) -> list[Step]:
-    """Serve the project as ``server`` says and run the conformance checks against it."""
+    """Serve the project as ``server`` says and run the conformance checks against it.
+
+    When a check fails, the server's last lines of output (a traceback, often)
+    are added to the first failure.
+    """
     port = servers.free_port()
     command = [part.replace("{port}", str(port)) for part in server.command]
     started = time.perf_counter()
-    try:
-        with servers.serving(command, project, port=port) as base_url:
-            results = conformance.run(
-                base_url, expected, scope=server.scope, workers=server.workers
-            )
-    except CheckFailedError as exc:
-        return [Step(f"{server.name}: start", False, str(exc), time.perf_counter() - started)]
-    return [
+    with tempfile.TemporaryFile() as output:
+        try:
+            with servers.serving(command, project, port=port, output=output) as base_url:
+                results = conformance.run(
+                    base_url, expected, scope=server.scope, workers=server.workers
+                )
+        except CheckFailedError as exc:
+            return [Step(f"{server.name}: start", False, str(exc), time.perf_counter() - started)]
+        said = servers.tail(output)
+    steps = [
         Step(f"{server.name}: {result.name}", result.passed, result.detail, result.seconds)
         for result in results
     ]
+    first = next((i for i, step in enumerate(steps) if not step.passed), None)
+    if first is not None and said:
+        shown = "\n".join(["", f"{server.name} said (last lines):", *said])
+        steps[first] = dataclasses.replace(steps[first], detail=steps[first].detail + shown)
+    return steps

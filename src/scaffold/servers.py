@@ -36,10 +36,15 @@ def serving(
     port: int,
     env: Mapping[str, str] | None = None,
     timeout: float = START_TIMEOUT,
+    output: IO[bytes] | None = None,
 ) -> Iterator[str]:
-    """Run ``command`` in ``cwd`` until the block ends; yield the server's base URL."""
+    """Run ``command`` in ``cwd`` until the block ends; yield the server's base URL.
+
+    The server's stdout and stderr go to ``output`` when given (to show its errors
+    afterwards), else to a temporary file read only if it fails to start.
+    """
     environment = {**clean_env(), **(env or {}), "PORT": str(port)}
-    with tempfile.TemporaryFile() as log:
+    with _output(output) as log:
         process = subprocess.Popen(
             list(command),
             cwd=cwd,
@@ -53,6 +58,21 @@ def serving(
             yield f"http://127.0.0.1:{port}"
         finally:
             stop(process)
+
+
+@contextmanager
+def _output(output: IO[bytes] | None) -> Iterator[IO[bytes]]:
+    if output is not None:
+        yield output
+    else:
+        with tempfile.TemporaryFile() as log:
+            yield log
+
+
+def tail(output: IO[bytes], lines: int = 15) -> list[str]:
+    """The last ``lines`` lines a server wrote to ``output``."""
+    output.seek(0)
+    return output.read().decode("utf-8", "replace").strip().splitlines()[-lines:]
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -73,11 +93,9 @@ def _wait_until_listening(
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            log.seek(0)
-            tail = log.read().decode("utf-8", "replace").strip().splitlines()[-15:]
             raise CheckFailedError(
                 f"The server exited with status {process.returncode} before answering:\n"
-                + "\n".join(tail)
+                + "\n".join(tail(log))
             )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
