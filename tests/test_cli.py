@@ -103,6 +103,12 @@ def test_new_bad_name_is_one_sentence_exit_1(
     assert result.output.startswith("Error: ")
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_template_code_name_is_shown_never_evaluated(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", "{{ 7*7 }}", "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "'{{ 7*7 }}'" in result.output
     assert "49" not in result.output
 
 
@@ -236,7 +242,9 @@ def test_new_prompts_on_a_terminal(
         input="\n".join([_menu_number("flask"), "", "", "A demo.", "Ada", ""]) + "\n",
     )
     assert result.exit_code == 0, result.output
-    assert "full-stack:" in result.output or "micro:" in result.output
+    menu = result.output.split("Framework (number or key)")[0]
+    assert menu.index("full-stack:") < menu.index("micro:")
+    assert f"{_menu_number('flask'):>2}. Flask (flask)" in menu
     recorded = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
     assert recorded["framework"] == "flask"
     assert recorded["answers"]["author"] == "Ada"
@@ -258,4 +266,4 @@ def test_yes_never_prompts_even_on_a_terminal(
     monkeypatch.setattr(scaffold.cli, "stdin_is_terminal", lambda: True)
     result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--yes"])
     assert result.exit_code == 0, result.output
-    assert "?" not in result.output.split("Created")[0]
+    assert result.output.startswith(f"Created {tmp_path / 'demo'} with Flask"), "nothing was asked"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cookiecutter.exceptions import FailedHookException
 
 from scaffold import generator, registry
 from scaffold.errors import InvalidNameError
@@ -132,18 +133,46 @@ def test_metadata_describes_every_generated_file(cookies, framework: registry.Fr
         assert rendered_path(route_file, "blog_demo") in generated
 
 
-@pytest.mark.parametrize("framework", framework_params())
-def test_pre_gen_hook_refuses_a_bad_package_name(cookies, framework: registry.Framework) -> None:
-    result = cookies.bake(template=str(framework.path), extra_context={"package_name": "not-valid"})
-    assert result.exit_code != 0
-    assert "FailedHookException" in type(result.exception).__name__
+def _refused_by_the_hook(cookies, framework: registry.Framework, package: str, capfd) -> str:
+    """Bake with ``package``; assert the pre-generation hook refused it; return its reason."""
+    result = cookies.bake(template=str(framework.path), extra_context={"package_name": package})
+    assert isinstance(result.exception, FailedHookException), f"the hook accepted {package!r}"
+    assert result.exit_code == -1
+    return capfd.readouterr().err
 
 
 @pytest.mark.parametrize("framework", framework_params())
-def test_pre_gen_hook_refuses_the_framework_name(cookies, framework: registry.Framework) -> None:
+def test_pre_gen_hook_refuses_a_bad_package_name(
+    cookies, framework: registry.Framework, capfd
+) -> None:
+    reason = _refused_by_the_hook(cookies, framework, "not-valid", capfd)
+    assert "'not-valid' is not a valid package name" in reason
+
+
+@pytest.mark.parametrize("framework", framework_params())
+def test_pre_gen_hook_refuses_the_framework_name(
+    cookies, framework: registry.Framework, capfd
+) -> None:
     shadowing = framework.reserved_names[0]
-    result = cookies.bake(template=str(framework.path), extra_context={"package_name": shadowing})
-    assert result.exit_code != 0
+    reason = _refused_by_the_hook(cookies, framework, shadowing, capfd)
+    assert f"{shadowing!r} would shadow the module of the same name" in reason
+
+
+def test_pre_gen_hook_reserves_the_same_names_as_scaffold() -> None:
+    """The hook keeps plain cookiecutter safe; its rules must be names.py's, in full."""
+    import ast
+
+    from scaffold import names
+
+    hook = (TEMPLATES_ROOT / "_shared" / "hooks" / "pre_gen_project.py").read_text()
+    assigned = {
+        node.targets[0].id: node.value
+        for node in ast.parse(hook).body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    }
+    assert ast.literal_eval(assigned["PROJECT_NAMES"]) == set(names.ALWAYS_RESERVED)
+    assert names.PACKAGE_PATTERN.pattern in hook
+    assert "keyword.iskeyword(PACKAGE)" in hook and "sys.stdlib_module_names" in hook
 
 
 def test_root_index_matches_each_template() -> None:
@@ -159,12 +188,11 @@ def test_root_index_matches_each_template() -> None:
 @pytest.mark.parametrize("framework", framework_params())
 @pytest.mark.parametrize("package", ["json", "class", "tests", "wsgi", "app-1", "_reserved_"])
 def test_scaffold_refuses_what_the_validation_hook_refuses(
-    cookies, framework: registry.Framework, package: str
+    cookies, framework: registry.Framework, package: str, capfd
 ) -> None:
     """scaffold skips a validation-only hook, so its own checks must refuse the same names."""
     if package == "_reserved_":
         package = framework.reserved_names[0]
-    result = cookies.bake(template=str(framework.path), extra_context={"package_name": package})
-    assert result.exit_code != 0, f"the hook accepted {package!r}"
+    _refused_by_the_hook(cookies, framework, package, capfd)
     with pytest.raises(InvalidNameError):
         check_package(package, framework.reserved_names)
