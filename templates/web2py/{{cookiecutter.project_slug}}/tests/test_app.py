@@ -115,6 +115,14 @@ def test_path_that_is_not_utf8_is_400(client):
     client.get("/%ff", status=400)
 
 
+@pytest.mark.parametrize("method, status", [("GET", 404), ("PUT", 405)])
+def test_error_pages_meet_the_content_security_policy(client, method, status):
+    path = "/no-such-page" if status == 404 else "/notes"
+    page = client.request(path, method=method, status=status).text.lower()
+    assert "<style" not in page and "style=" not in page and "<script" not in page
+    assert "/static/style.css" in page
+
+
 def test_forged_post_is_refused(client):
     # No _formkey and no session cookie: what a cross-site request would send.
     response = client.post("/notes", {"text": "forged"}, status=403, **CROSS_SITE)

@@ -56,6 +56,10 @@ def create_app(*, migrate=False):
 
     # Requests py4web would answer wrongly are answered before routing.
     application.add_hook("before_request", _refuse_bad_requests)
+    # Error pages of our own: py4web's carry inline styles, which the
+    # Content-Security-Policy (security.py) rightly blocks.
+    for status in (400, 404, 405, 413, 500):
+        application.error(status)(_error_page)
     # The settings module as the _default app loaded it (py4web imports the
     # apps folder as the package ``apps``).
     settings = sys.modules["apps._default.settings"]
@@ -80,3 +84,17 @@ def _refuse_bad_requests():
             request.POST.keys()  # parsed once here, then kept for the action
         except RequestError:
             abort(400, "The request body could not be read.")
+
+
+def _error_page(error):
+    """A plain page for an HTTP error, styled by the site's own stylesheet."""
+    from html import escape
+
+    title = escape(error.status_line)
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n'
+        f"  <title>{title}</title>\n"
+        '  <link rel="stylesheet" href="/static/style.css">\n</head>\n'
+        f'<body>\n  <main>\n    <h1>{title}</h1>\n    <p><a href="/">Home</a></p>\n'
+        "  </main>\n</body>\n</html>\n"
+    )
