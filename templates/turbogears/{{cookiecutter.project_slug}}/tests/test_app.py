@@ -9,6 +9,7 @@ import sqlalchemy
 import tg
 from conftest import PROJECT_DIR
 from paste.deploy import loadapp
+from webob import Request
 from webtest import TestApp
 
 from {{ cookiecutter.package_name }}.__main__ import main
@@ -120,6 +121,10 @@ def test_malformed_input_is_ignored_or_refused(app):
     assert "Hello, world" in app.get("/?name=a%00b").text
     assert "Hello, b" in app.get("/?name=a&name=b&utm_source=mail").text
     assert app.get("/login?came_from=%ff").status_code == 200
+    # A path that is not UTF-8 (WebTest cannot send one: the environ is set by hand).
+    request = Request.blank("/")
+    request.environ["PATH_INFO"] = "/\xff\xfe"
+    assert request.get_response(app.app).status_code == 404
     # A form that is not UTF-8 text is refused; a repeated field gets the form's message.
     token = app.get("/notes").forms["note-form"]["_csrf_token"].value
     body = f"_csrf_token={token}&text=%ff%fe".encode()

@@ -24,7 +24,8 @@ class LoginCookiePlugin(AuthTktCookiePlugin):
         https: bool = False,
         login_handler: str = "/login_handler",
     ) -> None:
-        super().__init__(secret, cookie_name)
+        # SHA-512 signs the ticket: repoze.who's default is MD5.
+        super().__init__(secret, cookie_name, digest_algo="sha512")
         self.https = https
         self.login_handler = login_handler
 

@@ -26,7 +26,13 @@ from urllib.parse import unquote_to_bytes
 from tg import request
 from tg.exceptions import HTTPForbidden as TGForbidden
 from webob import Request
-from webob.exc import HTTPBadRequest, HTTPForbidden, HTTPMethodNotAllowed, HTTPRequestEntityTooLarge
+from webob.exc import (
+    HTTPBadRequest,
+    HTTPForbidden,
+    HTTPMethodNotAllowed,
+    HTTPNotFound,
+    HTTPRequestEntityTooLarge,
+)
 
 __all__ = ["CSRF_FIELD", "MAX_BODY", "SecurityMiddleware", "require_csrf_token"]
 
@@ -114,6 +120,8 @@ class SecurityMiddleware:
         method = environ["REQUEST_METHOD"]
         if environ.get("PATH_INFO") in POST_ONLY_PATHS and method != "POST":
             return HTTPMethodNotAllowed(headers={"Allow": "POST"})
+        if not _is_text(environ.get("PATH_INFO", "").encode("latin-1", "replace")):
+            return HTTPNotFound()  # no URL of this app has such a path
         # A query parameter that is not UTF-8 text is dropped, as if it was not sent.
         query = environ.get("QUERY_STRING", "")
         if query and not _is_text(unquote_to_bytes(query.encode("latin-1", "replace"))):
