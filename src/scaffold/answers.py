@@ -123,7 +123,7 @@ def fingerprint(template_dir: Path) -> str:
 
 
 def _template_files(template_dir: Path) -> list[Path]:
-    files = []
+    files: list[Path] = []
     for root, dirs, names in os.walk(template_dir, followlinks=True):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
         files.extend(Path(root, name) for name in names if not name.endswith(".pyc"))

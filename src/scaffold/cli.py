@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -19,6 +19,11 @@ from .contract import CATEGORIES
 from .errors import ScaffoldError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from click.shell_completion import CompletionItem
+
+    from .questions import Question
     from .registry import Framework
 
 
@@ -32,22 +37,26 @@ class ScaffoldGroup(click.Group):
             raise click.ClickException(str(exc)) from exc
 
 
-class FrameworkType(click.ParamType):
+class FrameworkType(click.ParamType):  # type: ignore[type-arg, unused-ignore]
     """A framework key, checked against the templates when it is used."""
 
     name = "framework"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Framework:
         from . import registry
 
-        if not isinstance(value, str):
-            return value
+        if not isinstance(value, str):  # already converted (a default, or a test)
+            return cast("Framework", value)
         try:
             return registry.get(value)
         except ScaffoldError as exc:
             self.fail(str(exc), param, ctx)
 
-    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str):
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         from . import registry
@@ -115,7 +124,7 @@ def new(
       scaffold new blog-demo -f django -o ~/code --set author="Ada Lovelace"
       scaffold new shop -f bottle --yes --install
     """
-    from . import generator, questions
+    from . import generator
 
     interactive = not (no_input or yes) and stdin_is_terminal()
     if framework is None:
@@ -124,14 +133,12 @@ def new(
         framework = _choose_framework()
     if framework.notice:
         click.secho(framework.notice, fg="yellow", err=True)
-    extra = questions.convert_answers(framework, _parse_settings(settings))
-    if interactive:
-        extra = _ask(framework, name, extra)
-    project = generator.generate(
+    project = generator.new_project(
         framework,
         name,
         output_dir,
-        extra=extra,
+        settings=_parse_settings(settings),
+        ask=_ask if interactive else None,
         force=force,
         git_message=None if no_git else f"Start {name} from scaffold's {framework.title} starter",
     )
@@ -234,35 +241,14 @@ def _choose_framework() -> Framework:
     return chosen
 
 
-def _ask(framework: Framework, name: str, extra: dict[str, Any]) -> dict[str, Any]:
-    """Prompt for the template variables that NAME and --set did not answer.
+def _ask(question: Question, default: Any, check: Callable[[str], Any]) -> Any:
+    """Ask one question at the terminal; a refused answer is asked again with the reason."""
 
-    Each answer is checked as it is typed, by the rules `new` applies to
-    ``--set``; a refused answer is asked again with the reason.
-    """
-    from . import names, questions
-
-    derived = names.validate_name(name, framework.reserved_names)
-    defaults = {"project_name": derived.title, "package_name": derived.package}
-    answered = dict(extra)
-    for question in questions.questions(framework):
-        if question.key in answered or question.key == "project_slug":
-            continue
-        answered[question.key] = _prompt_one(framework, question, defaults)
-    return answered
-
-
-def _prompt_one(framework: Framework, question: Any, defaults: dict[str, str]) -> Any:
-    from . import names, questions
-
-    def check(text: str) -> Any:
+    def checked(text: str) -> Any:
         try:
-            value = questions.convert(question, text)
-            if question.key == "package_name":
-                names.check_package(value, framework.reserved_names)
+            return check(text)
         except ScaffoldError as exc:
             raise click.BadParameter(str(exc)) from None
-        return value
 
     if question.is_choice:
         choices = question.choices
@@ -273,15 +259,14 @@ def _prompt_one(framework: Framework, question: Any, defaults: dict[str, str]) -
             text = text.strip()
             if text.isdigit() and 1 <= int(text) <= len(choices):
                 return choices[int(text) - 1]
-            return check(text)
+            return checked(text)
 
         return click.prompt(
-            f"{question.prompt} (number or name)", default=choices[0], value_proc=choose
+            f"{question.prompt} (number or name)", default=default, value_proc=choose
         )
     if isinstance(question.default, bool):
-        return click.prompt(question.prompt, default=question.default, type=click.BOOL)
-    default = defaults.get(question.key, question.default)
-    return click.prompt(question.prompt, default=str(default), value_proc=check)
+        return click.prompt(question.prompt, default=default, type=click.BOOL)
+    return click.prompt(question.prompt, default=str(default), value_proc=checked)
 
 
 @cli.command("list")

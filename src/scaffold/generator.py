@@ -30,10 +30,18 @@ from .errors import (
     UnsafePathError,
 )
 from .names import ProjectNames, check_package, validate_name
-from .questions import NAME_KEYS, Question, convert_answers, questions
+from .questions import NAME_KEYS, Ask, Question, ask_remaining, convert_answers, questions
 from .registry import Framework
 
-__all__ = ["NAME_KEYS", "GeneratedProject", "Question", "convert_answers", "generate", "questions"]
+__all__ = [
+    "NAME_KEYS",
+    "GeneratedProject",
+    "Question",
+    "convert_answers",
+    "generate",
+    "new_project",
+    "questions",
+]
 
 STAGING_MARK = ".scaffold-"
 BYTECODE_SUFFIXES = (".pyc", ".pyo")
@@ -54,6 +62,31 @@ class GeneratedProject:
     seconds: float
     kept: tuple[str, ...] = ()
     committed: bool = False
+
+
+def new_project(
+    framework: Framework,
+    name: str,
+    output_dir: Path,
+    *,
+    settings: Mapping[str, str] | None = None,
+    ask: Ask | None = None,
+    force: bool = False,
+    git_message: str | None = None,
+) -> GeneratedProject:
+    """``scaffold new`` as one call: check NAME and ``settings``, ask the rest, generate.
+
+    ``settings`` are ``--set`` answers as text; ``ask`` (for a person at a
+    terminal) is called for every question they left open, with a check that
+    refuses a bad answer before the next question.
+    """
+    names = validate_name(name, framework.reserved_names)
+    answers_given = convert_answers(framework, settings or {})
+    if ask is not None:
+        answers_given = ask_remaining(framework, names, answers_given, ask)
+    return generate(
+        framework, name, output_dir, extra=answers_given, force=force, git_message=git_message
+    )
 
 
 def generate(
@@ -314,7 +347,7 @@ def _move_into_place(rendered: Path, target: Path) -> None:
 
 def _relative_files(root: Path) -> list[str]:
     """Every file below ``root``, as relative POSIX paths, leaving out a ``.git`` folder."""
-    found = []
+    found: list[str] = []
     for folder, dirs, names in os.walk(root):
         if Path(folder) == root:
             dirs[:] = [d for d in dirs if d != ".git"]

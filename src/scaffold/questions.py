@@ -11,7 +11,7 @@ committed answers file cannot smuggle template code into Jinja.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ from .errors import (
     ScaffoldError,
     TemplateMetadataError,
 )
-from .names import check_answer_value, check_package, validate_name
+from .names import ProjectNames, check_answer_value, check_package, validate_name
 from .registry import Framework
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "on"})
@@ -108,6 +108,33 @@ def convert(question: Question, value: str) -> Any:
         return value
     check_answer_value(key, value)
     return value
+
+
+# How a person is asked one question: given the question, its default and a
+# function that turns typed text into the answer (raising `InvalidAnswerError`
+# with the reason), return the answer.
+Ask = Callable[[Question, Any, Callable[[str], Any]], Any]
+
+
+def ask_remaining(
+    framework: Framework, names: ProjectNames, given: Mapping[str, Any], ask: Ask
+) -> dict[str, Any]:
+    """Ask, in order, every question that NAME and ``given`` left open."""
+    defaults = {"project_name": names.title, "package_name": names.package}
+    answered = dict(given)
+    for question in questions(framework):
+        if question.key in answered or question.key == "project_slug":
+            continue
+
+        def check(text: str, question: Question = question) -> Any:
+            value = convert(question, text)
+            if question.key == "package_name":
+                check_package(value, framework.reserved_names)
+            return value
+
+        default = question.choices[0] if question.is_choice else question.default
+        answered[question.key] = ask(question, defaults.get(question.key, default), check)
+    return answered
 
 
 def check_recorded(

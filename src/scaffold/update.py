@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,7 +160,7 @@ def finish_interrupted(project: Path) -> bool:
 
 
 def _plan(
-    project: Path, framework: Framework, base: dict[str, bytes], new: dict[str, bytes]
+    project: Path, framework: Framework, base: Mapping[str, bytes], new: Mapping[str, bytes]
 ) -> list[FileChange]:
     source = f"{snapshot.SNAPSHOT_FILE} in {project.name}"
     skipped = set(snapshot.OWN_FILES) | set(framework.local_files)

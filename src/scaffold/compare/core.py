@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 PROJECT_NAME = "myapp"
 
-# Called as (steps done, steps in all) after every step, for a progress bar.
-Progress = Callable[[int, int], None]
+# Called as (steps done, steps in all, what was just done) after every step.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)

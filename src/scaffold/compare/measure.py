@@ -231,10 +231,10 @@ def resolve(project: Path) -> list[str]:
         command += ["--python", sys.executable, "--extra", "test", "pyproject.toml"]
         output = _run(command, project, "resolve the dependencies")
         return [line.strip() for line in output.splitlines() if line.strip()[:1].isalnum()]
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10 without uv
-        raise MeasureError("Measuring on Python 3.10 needs uv: pip install uv.") from None
+    if sys.version_info < (3, 11):  # no tomllib, and no uv to read pyproject.toml
+        raise MeasureError("Measuring on Python 3.10 needs uv: pip install uv.")
+    import tomllib
+
     config = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = config.get("dependencies", []) + config.get("optional-dependencies", {}).get(
         "test", []

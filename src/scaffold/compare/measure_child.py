@@ -63,7 +63,9 @@ def call(application: Callable[..., Any], path: str) -> str:
     setup_testing_defaults(environ)
     statuses: list[str] = []
 
-    def start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
+    def start_response(
+        status: str, headers: list[tuple[str, str]], exc_info: Any = None
+    ) -> Callable[[bytes], None]:
         statuses.append(status)
         return lambda data: None
 
@@ -78,7 +80,9 @@ def call(application: Callable[..., Any], path: str) -> str:
     return statuses[-1] if statuses else "no status"
 
 
-def requests_per_second(application: Callable[..., Any], path: str, seconds: float) -> dict:
+def requests_per_second(
+    application: Callable[..., Any], path: str, seconds: float
+) -> dict[str, Any]:
     """Call ``GET path`` for ``seconds`` of CPU time; the rate, or the failing status."""
     try:
         status = call(application, path)
@@ -102,14 +106,14 @@ def requests_per_second(application: Callable[..., Any], path: str, seconds: flo
     return {"path": path, "status": status, "rps": count / (now - started)}
 
 
-def distributions(root: str) -> dict:
+def distributions(root: str) -> dict[str, Any]:
     """Every installed distribution, and the runtime closure of ``root`` with sizes."""
     from importlib import metadata
 
     def norm(name: str) -> str:
         return re.sub(r"[-_.]+", "-", name).lower()
 
-    installed = {}
+    installed: dict[str, Any] = {}
     for dist in metadata.distributions():
         if dist.metadata["Name"]:
             installed.setdefault(norm(dist.metadata["Name"]), dist)
@@ -142,15 +146,16 @@ def distributions(root: str) -> dict:
 
 def _requirements(dist: Any, extras: set[str]) -> list[tuple[str, set[str]]]:
     """The requirements of ``dist`` that apply here, with the extras they ask for."""
+    parse: Callable[[str], Any] | None
     try:
-        from packaging.requirements import Requirement
+        from packaging.requirements import Requirement as parse
     except ImportError:
-        Requirement = None
+        parse = None
     wanted = extras | {""}
-    found = []
+    found: list[tuple[str, set[str]]] = []
     for line in dist.requires or ():
-        if Requirement is not None:
-            requirement = Requirement(line)
+        if parse is not None:
+            requirement = parse(line)
             marker = requirement.marker
             if marker and not any(marker.evaluate({"extra": extra}) for extra in wanted):
                 continue
@@ -167,7 +172,7 @@ def _requirements(dist: Any, extras: set[str]) -> list[tuple[str, set[str]]]:
     return [(re.sub(r"[-_.]+", "-", name).lower(), asked) for name, asked in found]
 
 
-def main(argv: list[str]) -> dict:
+def main(argv: list[str]) -> dict[str, Any]:
     mode = argv[0]
     if mode == "distributions":
         return distributions(argv[1])
