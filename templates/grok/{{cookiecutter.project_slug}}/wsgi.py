@@ -1,10 +1,20 @@
 """WSGI entry point.
 
 A production server imports the callable named ``application`` from this file,
-for example: ``waitress-serve wsgi:application``. Creating it opens the ZODB
-(var/Data.fs unless $ZODB_PATH says otherwise) and creates it on first start.
+for example: ``waitress-serve wsgi:application`` or ``gunicorn wsgi:application``.
+Creating it opens the ZODB, which ``python -m {{ cookiecutter.package_name }} migrate`` must have
+set up first: importing this file never changes the database.
 """
 
-from {{ cookiecutter.package_name }} import make_application
+import sys
 
-application = make_application()
+from {{ cookiecutter.package_name }} import SetupError, make_application
+
+try:
+    application = make_application()
+except SetupError as error:
+    # One sentence that says what to do, instead of a traceback. Exit status 3
+    # is what gunicorn's master reads as "a worker could not boot": it stops,
+    # instead of starting new workers that would fail the same way.
+    print(error, file=sys.stderr)
+    sys.exit(3)

@@ -1,10 +1,25 @@
 """Tests particular to this starter; the routes every starter shares are in test_contract.py."""
 
-import re
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
+import transaction
+import webtest
 from zope.app.appsetup.appsetup import getConfigContext
 
-from {{ cookiecutter.package_name }} import DEV_ADMIN_PASSWORD
+from {{ cookiecutter.package_name }}.notes import MAX_LENGTH
+
+PROJECT = Path(__file__).resolve().parent.parent
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def log_in(client, admin):
+    form = client.get("/login").forms[0]
+    form["login"], form["password"] = admin
+    return form.submit()
 
 
 def test_debug_is_off_by_default(client):
@@ -13,8 +28,37 @@ def test_debug_is_off_by_default(client):
     assert client.get("/++debug++source/", expect_errors=True).status_code == 404
 
 
-def test_database_is_created_on_first_start(zodb_path, client):
+def test_entry_point_refuses_to_start_without_secret():
+    env = {**os.environ, "GROK_SECRET_KEY": ""}
+    completed = subprocess.run(
+        [sys.executable, "-c", "import wsgi"], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+    assert completed.returncode != 0
+    assert completed.stderr.strip().splitlines() == [
+        "GROK_SECRET_KEY is not set: copy .env.example to .env and fill it in, "
+        "or set it in the environment."
+    ]
+
+
+def test_database_is_created_by_migrate(zodb_path, client):
     assert zodb_path.exists()
+
+
+def test_migrate_is_idempotent(application):
+    from zope.app.publication.zopepublication import ZopePublication
+
+    from {{ cookiecutter.package_name }}.app import APP_NAME, set_up_database
+
+    def app_oid():
+        connection = application.database.open()
+        try:
+            return connection.root()[ZopePublication.root_name][APP_NAME]._p_oid
+        finally:
+            connection.close()
+
+    before = app_oid()
+    set_up_database(application.database)
+    assert app_oid() == before
 
 
 def test_notes_list(client):
@@ -24,6 +68,8 @@ def test_notes_list(client):
     form = response.forms[0]
     assert form.method.lower() == "post"
     assert "text" in form.fields
+    assert form["text"].attrs["maxlength"] == str(MAX_LENGTH)
+    assert f"at most {MAX_LENGTH} characters" in response.text
 
 
 def test_create_note_redirects_303(client):
@@ -41,7 +87,98 @@ def test_forged_post_is_refused(client):
     client.reset()
     response = client.post("/notes", {"text": "forged"}, expect_errors=True)
     assert response.status_code == 403
-    assert not re.search("forged", client.get("/notes").text)
+    assert "forged" not in client.get("/notes").text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "a\x00b"])
+def test_blank_note_is_refused(client, text):
+    form = client.get("/notes").forms[0]
+    form["text"] = text
+    response = form.submit(expect_errors=True)
+    assert response.status_code == 400
+    assert 'class="error"' in response.text  # the form says why
+    assert "a\x00b" not in client.get("/notes").text
+
+
+def test_long_note_is_refused(client):
+    form = client.get("/notes").forms[0]
+    form["text"] = "x" * (MAX_LENGTH + 1)
+    response = form.submit(expect_errors=True)
+    assert response.status_code == 400
+    assert "x" * (MAX_LENGTH + 1) not in client.get("/notes").text
+
+
+def test_large_body_is_refused(client):
+    body = b"text=" + b"x" * (1024 * 1024 + 1)
+    response = client.post("/notes", body, headers=FORM, expect_errors=True)
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("path", ["/", "/notes", "/static/style.css", "/no-such-page"])
+def test_security_headers(client, path):
+    headers = client.get(path, expect_errors=True).headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("POST", "/health", "GET, HEAD"),
+        ("POST", "/", "GET, HEAD"),
+        ("PUT", "/notes", "GET, HEAD, POST"),
+        ("DELETE", "/notes", "GET, HEAD, POST"),
+    ],
+)
+def test_wrong_method_is_405(client, method, path, allow):
+    response = client.request(path, method=method, expect_errors=True)
+    assert response.status_code == 405
+    assert response.headers["Allow"] == allow
+
+
+@pytest.mark.parametrize("path", ["/", "/health", "/static/style.css", "/notes"])
+def test_head_has_no_body(client, path):
+    response = client.head(path)
+    assert response.status_code == 200
+    assert response.body == b""
+
+
+@pytest.mark.parametrize(
+    "query", ["name=%ff%fe", "name=a%00b", "name=a&name=b", "name:int=x", "name:record=x"]
+)
+def test_malformed_query_is_not_5xx(client, query):
+    response = client.get(f"/?{query}", expect_errors=True)
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize("body", [b"text=%ff%fe", b"text=a&text=b", b"text:int=x", b"\xff\x00"])
+def test_malformed_post_is_not_5xx(client, body):
+    response = client.post("/notes", body, headers=FORM, expect_errors=True)
+    assert 400 <= response.status_code < 500
+
+
+def test_concurrent_notes_do_not_conflict(application):
+    """Two transactions that add a note at once both commit (BTree conflict resolution)."""
+    from zope.app.publication.zopepublication import ZopePublication
+
+    from {{ cookiecutter.package_name }}.app import APP_NAME
+    from {{ cookiecutter.package_name }}.notes import Note
+
+    managers = transaction.TransactionManager(), transaction.TransactionManager()
+    connections = [application.database.open(transaction_manager=tm) for tm in managers]
+    boards = [c.root()[ZopePublication.root_name][APP_NAME]["notes"] for c in connections]
+    before = len(boards[0])
+    boards[0].add(Note("one"))
+    boards[1].add(Note("two"))
+    managers[0].commit()
+    managers[1].commit()
+    for connection in connections:
+        connection.close()
+    connection = application.database.open()
+    assert len(connection.root()[ZopePublication.root_name][APP_NAME]["notes"]) == before + 2
+    connection.close()
 
 
 def test_admin_requires_login(client):
@@ -56,16 +193,70 @@ def test_login_page(client):
     assert 'name="password"' in response.text
 
 
-def test_admin_after_login(client):
+def test_admin_after_login(client, admin):
     client.reset()
-    response = client.post("/login", {"login": "admin", "password": DEV_ADMIN_PASSWORD})
+    response = log_in(client, admin)
     assert response.status_code == 303
     assert client.get("/admin").status_code == 200
-    client.get("/logout")
+    client.get("/logout").forms[0].submit()
     assert client.get("/admin", expect_errors=True).status_code in (302, 303)
 
 
-def test_wrong_password_is_refused(client):
+def test_wrong_password_is_refused(client, admin):
     client.reset()
-    response = client.post("/login", {"login": "admin", "password": "wrong"})
+    response = log_in(client, (admin[0], "wrong"))
     assert "Wrong user name or password" in response.text
+    assert "session" not in client.cookies
+
+
+def test_forged_login_is_refused(client, admin):
+    # The right password, but no CSRF token: a login posted by another site.
+    client.reset()
+    login, password = admin
+    response = client.post("/login", {"login": login, "password": password}, expect_errors=True)
+    assert response.status_code == 403
+    assert "session" not in client.cookies
+
+
+def test_forged_logout_is_refused(client, admin):
+    client.reset()
+    log_in(client, admin)
+    response = client.post("/logout", expect_errors=True)
+    assert response.status_code == 403
+    assert client.get("/admin").status_code == 200
+
+
+def test_session_cookie_flags(client, admin):
+    client.reset()
+    response = log_in(client, admin)
+    cookies = [c for c in response.headers.getall("Set-Cookie") if c.startswith("session=")]
+    assert len(cookies) == 1
+    flags = [part.strip().lower() for part in cookies[0].split(";")]
+    assert "httponly" in flags
+    assert "samesite=lax" in flags
+    assert "secure" not in flags  # GROK_HTTPS is off in the tests
+
+
+def test_csrf_cookie_flags(client):
+    client.reset()
+    cookies = client.get("/notes").headers.getall("Set-Cookie")
+    assert len(cookies) == 1
+    flags = [part.strip().lower() for part in cookies[0].split(";")]
+    assert "httponly" in flags
+    assert "samesite=lax" in flags
+
+
+def test_login_renews_the_session(client, admin):
+    """Session fixation: a session id from before the login is never logged in."""
+    from {{ cookiecutter.package_name }}.auth import SessionCookie
+
+    # A valid, signed id, as an attacker could get one and plant it.
+    planted = SessionCookie().generateUniqueId()
+    client.reset()
+    client.set_cookie("session", planted)
+    log_in(client, admin)
+    assert client.cookies["session"] != planted
+    assert client.get("/admin").status_code == 200
+    other = webtest.TestApp(client.app)
+    other.set_cookie("session", planted)
+    assert other.get("/admin", expect_errors=True).status_code in (302, 303)

@@ -8,11 +8,14 @@ itself by what it subclasses, and a view finds its page template by name,
 import json
 
 import grok
+import transaction
+from zope.app.publication.zopepublication import ZopePublication
 from zope.authentication.interfaces import IAuthentication
 from zope.component import getAdapter
 from zope.interface import Interface
 from zope.pluggableauth import PluggableAuthentication
 from zope.securitypolicy.interfaces import IPrincipalRoleManager
+from zope.session.interfaces import IClientIdManager
 from zope.site.interfaces import IRootFolder
 
 from . import PROJECT_NAME, auth
@@ -26,10 +29,16 @@ class App(grok.Application, grok.Container):
     """The application: a persistent container, and the site of everything in it."""
 
     # A local utility lives in the application's own component registry (and
-    # in the ZODB): this one authenticates every request that reaches the app.
+    # in the ZODB): the first authenticates every request that reaches the
+    # app, the second names each visitor's session in a signed cookie.
     grok.local_utility(
         PluggableAuthentication, provides=IAuthentication, setup=auth.setup_authentication
     )
+    grok.local_utility(auth.SessionCookie, provides=IClientIdManager)
+
+    # The admin's password, as a salted hash (auth.hash_password), set by
+    # `python -m {{ cookiecutter.package_name }} create-admin`; None until then.
+    admin_password_hash = None
 
 
 @grok.subscribe(App, grok.IApplicationAddedEvent)
@@ -39,14 +48,32 @@ def set_up_app(app, event):
     IPrincipalRoleManager(app).assignRoleToPrincipal(auth.ADMIN_ROLE, auth.ADMIN_LOGIN)
 
 
-@grok.subscribe(grok.IDatabaseCreatedEvent)
-def create_app_on_first_start(event):
-    """Create the application in a brand-new database.
+def set_up_database(database) -> None:
+    """What ``migrate`` does: create the application in a new database, once.
 
-    Grok announces a new database once, on the first start. Without this, a
-    Grok user would add the application by hand in an admin UI.
+    Zope has created its root folder (and the session store) when it opened
+    the database; this adds the application to it, unless it is there. Run
+    again, it changes nothing.
     """
-    grok.create_application(App, event.object, APP_NAME)
+    connection = database.open()
+    try:
+        with transaction.manager:
+            root_folder = connection.root()[ZopePublication.root_name]
+            if APP_NAME not in root_folder:
+                grok.create_application(App, root_folder, APP_NAME)
+    finally:
+        connection.close()
+
+
+def set_admin_password(database, password: str) -> None:
+    """What ``create-admin`` does: store the admin's password, hashed, in the app."""
+    connection = database.open()
+    try:
+        with transaction.manager:
+            app = connection.root()[ZopePublication.root_name][APP_NAME]
+            app.admin_password_hash = auth.hash_password(password)
+    finally:
+        connection.close()
 
 
 # Zope publishes the ZODB's root folder at ``/``, so the application would
@@ -77,8 +104,9 @@ class Index(grok.Page):
     """The home page, ``/``: greets the visitor named in ``?name=``."""
 
     def update(self, name=""):
-        # Grok passes request parameters to update() by name.
-        self.name = name.strip()
+        # Grok passes request parameters to update() by name; a repeated
+        # parameter (?name=a&name=b) arrives as a list, and is ignored.
+        self.name = name.strip() if isinstance(name, str) else ""
 
 
 class Admin(grok.Page):
@@ -98,6 +126,21 @@ class Health(grok.View):
     def render(self):
         self.response.setHeader("Content-Type", "application/json")
         return json.dumps({"status": "ok", "framework": "grok"})
+
+
+class BadRequest(grok.View):
+    """Input the publisher cannot convert (``?name:int=x``): 400, not a 500.
+
+    A view registered for an exception renders the error page for it.
+    """
+
+    grok.context(ValueError)
+    grok.name("index")
+    grok.require("zope.Public")
+
+    def render(self):
+        self.response.setStatus(400)
+        return "Bad Request: the request's parameters could not be read."
 
 
 class Static(grok.DirectoryResource):

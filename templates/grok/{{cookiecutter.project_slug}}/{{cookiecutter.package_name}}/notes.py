@@ -4,18 +4,42 @@ There is no table or migration: a ``grok.Model`` is a persistent Python
 object, stored when the transaction of the request commits.
 """
 
+import time
 from datetime import datetime, timezone
 
 import grok
+import transaction
 from zope import schema
 from zope.formlib.interfaces import IInvalidCSRFTokenError
 from zope.interface import Interface
+
+from .auth import secure_cookie
+
+# The longest note the form accepts (the page says so, and sets maxlength).
+MAX_LENGTH = 500
+
+
+class BlankNote(schema.ValidationError):
+    __doc__ = "Write something first: a note cannot be blank."
+
+
+class ControlCharacters(schema.ValidationError):
+    __doc__ = "A note cannot contain control characters."
+
+
+def valid_note(text: str) -> bool:
+    """The schema's constraint: its errors' docstrings are the form's messages."""
+    if not text.strip():
+        raise BlankNote(text)
+    if any(ord(char) < 32 for char in text):
+        raise ControlCharacters(text)
+    return True
 
 
 class INote(Interface):
     """The schema of a note: zope.formlib builds and validates the form from it."""
 
-    text = schema.TextLine(title="Note", min_length=1, max_length=500)
+    text = schema.TextLine(title="Note", min_length=1, max_length=MAX_LENGTH, constraint=valid_note)
 
 
 @grok.implementer(INote)
@@ -27,13 +51,20 @@ class Note(grok.Model):
 
 
 class Notes(grok.Container):
-    """The notes container, ``/notes``: maps names to ``Note`` objects."""
+    """The notes container, ``/notes``: maps names to ``Note`` objects.
 
-    next_id = 1  # a class default until the first note stores its own
+    A grok.Container keeps its items in a BTree. Each note is named by the
+    time it was written (in nanoseconds): two requests that add notes at once
+    insert different names, which the BTree can merge when both commit (ZODB
+    conflict resolution), where a counter stored on the container would be
+    changed by both and conflict every time.
+    """
 
     def add(self, note):
-        self[str(self.next_id)] = note
-        self.next_id += 1
+        number = time.time_ns()
+        while str(number) in self:
+            number += 1
+        self[str(number)] = note
 
     def newest_first(self):
         return sorted(self.values(), key=lambda note: note.created, reverse=True)
@@ -47,7 +78,9 @@ class Index(grok.AddFormPage):
     prefix = ""  # name the input "text", not "form.text"
     # zope.formlib's CSRF protection: a random token in a cookie and in a
     # hidden field; a POST whose two copies do not match is refused.
+    # The cookie is HttpOnly (formlib sets it so) and SameSite=Lax (below).
     protected = True
+    max_length = MAX_LENGTH
 
     def update(self):
         # formlib runs the action whose button name was posted; this form has
@@ -55,9 +88,24 @@ class Index(grok.AddFormPage):
         if self.request.method == "POST":
             self.request.form.setdefault("actions.add", "Add")
 
+    def setUpToken(self):
+        super().setUpToken()
+        secure_cookie(self.request, "__csrftoken__")
+
+    def update_form(self):
+        super().update_form()
+        if self.errors:
+            self.response.setStatus(400)  # refused: the page says why
+
     @grok.action("Add")
     def add(self, text):
-        self.context.add(Note(text))
+        # Two requests that change the same objects at once: the second to
+        # commit gets a ConflictError. The transaction package's attempts
+        # run the block again (up to 5 times) on fresh data, so the visitor
+        # never sees the conflict. Each attempt commits on its own.
+        for attempt in transaction.manager.attempts(5):
+            with attempt:
+                self.context.add(Note(text.strip()))
         # Post/Redirect/Get: 303 sends the browser back to the list with a GET.
         self.redirect(self.url(self.context), status=303)
 

@@ -1,0 +1,122 @@
+"""A WSGI filter around the publisher: what every response and request goes through.
+
+WSGI middleware wraps an application and sees every request and response;
+this one does what the Zope Toolkit's publisher does not do by itself:
+
+- security headers on every response, error pages and static files included
+  (OWASP's HTTP headers cheat sheet);
+- HEAD answered like GET, without a body but with the body's length;
+- 405 with ``Allow`` for a method a page of the site does not answer (the
+  publisher would look for a PUT or DELETE view, and fail with a 500);
+- request bodies over 1 MB refused with 413, and the body read into memory
+  first, so a request the publisher runs again after a ConflictError reads
+  the same body again under any server.
+"""
+
+from io import BytesIO
+
+MAX_BODY = 1024 * 1024
+
+# The Content-Security-Policy the site's own pages meet: everything from this
+# site only, no inline scripts or styles, never inside another site's frame.
+CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": CSP,
+}
+
+# The methods each page of the site answers (HEAD wherever GET is).
+GET = ("GET", "HEAD")
+FORM = (*GET, "POST")
+METHODS = {
+    "/": GET,
+    "/health": GET,
+    "/admin": GET,
+    "/notes": FORM,
+    "/login": FORM,
+    "/@@login": FORM,
+    "/logout": FORM,
+}
+
+
+def allowed_methods(path: str) -> tuple[str, ...] | None:
+    """The methods ``path`` answers, or None for the URLs of other views."""
+    if path.startswith("/static/") or path.startswith("/@@/"):
+        return GET
+    return METHODS.get(path.rstrip("/") or "/")
+
+
+class SafetyFilter:
+    """Wraps a WSGI application; see the module's docstring."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        method = environ.get("REQUEST_METHOD", "GET")
+        allowed = allowed_methods(path)
+        if allowed is not None and method not in allowed:
+            extra = [("Allow", ", ".join(allowed))]
+            return self.answer(start_response, "405 Method Not Allowed", method, extra)
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return self.answer(start_response, "400 Bad Request", method)
+        if length > MAX_BODY:
+            return self.answer(start_response, "413 Content Too Large", method)
+        environ = dict(environ)
+        chunked = environ.get("HTTP_TRANSFER_ENCODING", "").lower() == "chunked"
+        if length or chunked:
+            body = environ["wsgi.input"].read(MAX_BODY + 1 if chunked else length)
+            if len(body) > MAX_BODY:
+                return self.answer(start_response, "413 Content Too Large", method)
+            environ["wsgi.input"] = BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+        if method == "HEAD":
+            return self.head(environ, start_response)
+
+        def start(status, headers, exc_info=None):
+            return start_response(status, with_safety_headers(headers), exc_info)
+
+        return self.application(environ, start)
+
+    def head(self, environ, start_response):
+        """HEAD: the answer to GET, without its body but with its length."""
+        environ["REQUEST_METHOD"] = "GET"
+        answered = []
+
+        def start(status, headers, exc_info=None):
+            answered[:] = [status, headers]
+            return lambda data: None
+
+        answer = self.application(environ, start)
+        try:
+            length = sum(len(chunk) for chunk in answer)
+        finally:
+            if hasattr(answer, "close"):
+                answer.close()
+        status, headers = answered
+        if not any(name.lower() == "content-length" for name, _ in headers):
+            # Without it, a server would send HEAD's answer chunked.
+            headers = [*headers, ("Content-Length", str(length))]
+        start_response(status, with_safety_headers(headers))
+        return []
+
+    @staticmethod
+    def answer(start_response, status, method, extra=()):
+        text = status.encode()
+        headers = [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(text))),
+            *extra,
+        ]
+        start_response(status, with_safety_headers(headers))
+        return [] if method == "HEAD" else [text]
+
+
+def with_safety_headers(headers):
+    kept = [(name, value) for name, value in headers if name.title() not in HEADERS]
+    return kept + list(HEADERS.items())
