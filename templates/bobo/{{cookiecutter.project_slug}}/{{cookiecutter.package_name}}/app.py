@@ -124,7 +124,7 @@ def security_headers(request: webob.Request, app: bobo.Application) -> webob.Res
     """Add the security headers to every response, and keep bad bytes from being a 500."""
     # bobo decodes the path and the query string as UTF-8, and answers 500 to
     # bytes that are not (/%ff, ?name=%ff). Read such bytes of a query string as
-    # U+FFFD (a "?"), as most frameworks do; a path that is not UTF-8 is a 400.
+    # U+FFFD ("�"), as most frameworks do; a path that is not UTF-8 is a 400.
     try:
         _ = request.GET
     except UnicodeDecodeError:

@@ -72,7 +72,7 @@ cherrypy.tools.refuse_parent_paths = cherrypy.Tool(
 
 
 def lenient_query() -> None:
-    """Read bytes of the query string that are not UTF-8 as U+FFFD (a "?").
+    """Read bytes of the query string that are not UTF-8 as U+FFFD ("�").
 
     CherryPy answers a query string it cannot decode (?name=%ff) with 404 Not
     Found, even on /health; most frameworks replace such bytes instead.
