@@ -19,7 +19,7 @@ def application(tmp_path_factory):
         environment.setenv("PY4WEB_HTTPS", "")
         from {{ cookiecutter.package_name }} import create_app
 
-        # The tests create their tables as `python -m {{ cookiecutter.package_name }} migrate` would.
+        # The tests create their tables as the migrate command would.
         yield create_app(migrate=True)
 
 

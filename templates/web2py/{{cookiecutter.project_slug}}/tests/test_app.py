@@ -261,10 +261,20 @@ def test_wsgi_refuses_to_start_without_a_secret_key(tmp_path):
 
 def test_importing_wsgi_never_changes_the_schema(tmp_path):
     completed = _run(["-c", "import wsgi"], tmp_path)
-    assert completed.returncode == 0, completed.stderr
-    # ... and prints nothing: a server's standard output is not py4web's to use.
-    assert completed.stdout == ""
+    assert completed.returncode != 0
+    assert completed.stderr.strip().splitlines()[-1] == (
+        "RuntimeError: The database has no table 'auth_user' yet: "
+        "run `python -m {{ cookiecutter.package_name }} migrate` first."
+    )
     assert not (tmp_path / "fresh.db").exists() or not _tables(tmp_path)
+
+
+def test_importing_wsgi_prints_nothing(tmp_path):
+    assert _run(["-m", "{{ cookiecutter.package_name }}", "migrate"], tmp_path).returncode == 0
+    completed = _run(["-c", "import wsgi"], tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    # A server's standard output may be a log or a protocol: py4web's report stays out.
+    assert completed.stdout == ""
 
 
 def test_migrate_creates_the_schema_and_is_idempotent(tmp_path):

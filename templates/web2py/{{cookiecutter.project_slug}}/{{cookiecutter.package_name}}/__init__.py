@@ -22,8 +22,8 @@ def create_app(*, migrate=False):
     """Load the apps in ``APPS_FOLDER`` and return the WSGI application.
 
     ``migrate=True`` lets pydal create or alter the tables as the apps define
-    them: ``python -m {{ cookiecutter.package_name }} migrate`` (and the development server) ask
-    for it, never wsgi.py.
+    them: the migrate command and the development server ask for it (see
+    __main__.py), never wsgi.py.
     """
     # py4web is imported here, not at the top, so that importing this package
     # (for example to read APPS_FOLDER) stays cheap.
@@ -54,6 +54,8 @@ def create_app(*, migrate=False):
                 raise RuntimeError(last_line.removeprefix("RuntimeError: "))
             raise RuntimeError(f"The {name} app failed to load:\n{error}")
 
+    if not migrate:
+        _check_migrated(sys.modules["apps._default.common"].db)
     # Requests py4web would answer wrongly are answered before routing.
     application.add_hook("before_request", _refuse_bad_requests)
     # Error pages of our own: py4web's carry inline styles, which the
@@ -64,6 +66,19 @@ def create_app(*, migrate=False):
     # apps folder as the package ``apps``).
     settings = sys.modules["apps._default.settings"]
     return secure_headers(application, https=settings.HTTPS)
+
+
+def _check_migrated(db):
+    """Stop with one sentence if a table is missing, rather than fail every request."""
+    try:
+        for name in db.tables:
+            db(db[name]).isempty()  # SELECT ... LIMIT 1: reads, changes nothing
+    except db._adapter.driver.Error:
+        command = "python -m {{ cookiecutter.package_name }} migrate"
+        message = f"The database has no table {name!r} yet: run `{command}` first."
+        raise RuntimeError(message) from None
+    finally:
+        db.rollback()
 
 
 def _refuse_bad_requests():

@@ -2,8 +2,8 @@
 
 ``define_table`` describes a table. pydal compares it with the database and
 creates or alters the table only when migrations are on, which is the job of
-``python -m {{ cookiecutter.package_name }} migrate`` (see settings.py). A field's ``requires``
-validators also drive the forms.
+the migrate command (see settings.py). A field's ``requires`` validators also
+drive the forms.
 """
 
 from py4web import Field

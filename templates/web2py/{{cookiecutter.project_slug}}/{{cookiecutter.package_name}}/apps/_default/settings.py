@@ -54,7 +54,7 @@ DB_FOLDER = os.environ.get("DATABASE_FOLDER") or required_folder(APP_FOLDER, "da
 DB_POOL_SIZE = 1
 
 # Migrations: pydal creates or alters a table to match its definition only when
-# migrate is on. It is on only while `python -m {{ cookiecutter.package_name }} migrate` runs, so
+# migrate is on. It is on only while the migrate command runs (__main__.py), so
 # that importing wsgi.py (one import per worker) never changes the schema: two
 # workers creating the same table at once is how a deployment breaks.
 DB_MIGRATE = {{ cookiecutter.package_name }}.MIGRATE
