@@ -118,5 +118,10 @@ class SafetyFilter:
 
 
 def with_safety_headers(headers):
-    kept = [(name, value) for name, value in headers if name.title() not in HEADERS]
+    # X-Powered-By tells an attacker which software to look up: Zope sends it.
+    kept = [
+        (name, value)
+        for name, value in headers
+        if name.title() not in HEADERS and name.lower() != "x-powered-by"
+    ]
     return kept + list(HEADERS.items())
