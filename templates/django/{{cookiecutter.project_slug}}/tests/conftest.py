@@ -15,7 +15,7 @@ from {{ cookiecutter.package_name }} import settings as project_settings
 
 
 @pytest.fixture(autouse=True)
-def test_settings(settings):
+def tests_own_settings(settings):
     """What every test runs with, so that the tests never need a .env file.
 
     A secret key of the tests' own signs sessions and CSRF tokens, and WhiteNoise

@@ -100,7 +100,7 @@ def test_production_settings_pass_deploy_checks(settings_from_env):
     )
 
 
-def test_cookies_are_secure_over_https(settings_from_env):
+def test_login_cookie_is_secure_behind_https(settings_from_env):
     prod = settings_from_env(DJANGO_HTTPS="1")
     assert prod.SESSION_COOKIE_SECURE is True
     assert prod.CSRF_COOKIE_SECURE is True
