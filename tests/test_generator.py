@@ -224,3 +224,32 @@ def test_set_answers_take_the_variables_type() -> None:
     for bad in ({"with_ci": "maybe"}, {"workers": "many"}, {"license": "GPL"}):
         with pytest.raises(InvalidAnswerError):
             generator.convert_answers(hooky, bad)
+
+
+@pytest.mark.parametrize("framework", framework_params())
+def test_copying_plain_files_renders_the_same_project(
+    tmp_path: Path, framework: registry.Framework
+) -> None:
+    """The fast path for files without Jinja syntax changes no byte of any option's output."""
+    from scaffold.questions import questions
+
+    options = [{}]
+    for question in questions(framework):
+        if isinstance(question.default, bool):
+            options.append({question.key: not question.default})
+    for number, extra in enumerate(options):
+        context = {"project_name": "Demo", "project_slug": "demo", "package_name": "demo", **extra}
+        fast, _ = generator.render(framework, context, tmp_path / f"fast{number}")
+        slow, _ = generator.render(
+            framework, context, tmp_path / f"slow{number}", copy_plain_files=False
+        )
+
+        def tree(root: Path) -> dict[str, tuple[bytes, int]]:
+            return {
+                p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mode)
+                for p in sorted(root.rglob("*"))
+                if p.is_file() and p.name != ".env"
+            }
+
+        assert tree(fast) == tree(slow)
+    assert generator.plain_files(framework), "some files of every starter are plain"

@@ -8,7 +8,6 @@ framework is written in this package's code.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 from collections.abc import Mapping
@@ -191,6 +190,8 @@ def get(key: str, frameworks: Mapping[str, Framework] | None = None) -> Framewor
 def unknown_framework_message(key: str, frameworks: Mapping[str, Framework]) -> str:
     """A sentence naming the known keys and, when one is close, suggesting it."""
     names = list(frameworks) + [alias for fw in frameworks.values() for alias in fw.aliases]
+    import difflib  # only when a key is unknown: it costs every other command nothing
+
     close = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
     hint = f" Did you mean {close[0]!r}?" if close else ""
     known = ", ".join(frameworks) or "none (no templates were found)"
