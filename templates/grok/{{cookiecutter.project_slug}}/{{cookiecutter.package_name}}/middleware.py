@@ -6,6 +6,7 @@ this one does what the Zope Toolkit's publisher does not do by itself:
 - security headers on every response, error pages and static files included
   (OWASP's HTTP headers cheat sheet);
 - HEAD answered like GET, without a body but with the body's length;
+- 400 for a path that is not UTF-8 (the publisher would fail with a 500);
 - 405 with ``Allow`` for a method a page of the site does not answer (the
   publisher would look for a PUT or DELETE view, and fail with a 500);
 - request bodies over 1 MB refused with 413, and the body read into memory
@@ -57,6 +58,11 @@ class SafetyFilter:
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
+        try:
+            # WSGI hands the path over as bytes decoded with latin-1.
+            path.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return self.answer(start_response, "400 Bad Request", method)
         allowed = allowed_methods(path)
         if allowed is not None and method not in allowed:
             extra = [("Allow", ", ".join(allowed))]

@@ -21,7 +21,7 @@ def test_debug_is_off_by_default(wsgi_app):
     assert getConfiguration().debug_mode is False
 
 
-def test_entry_point_refuses_to_start_without_secret():
+def test_wsgi_refuses_to_start_without_secret():
     env = {**os.environ, "ZOPE_SECRET_KEY": ""}
     completed = subprocess.run(
         [sys.executable, "-c", "import wsgi"], cwd=PROJECT, env=env, capture_output=True, text=True
@@ -159,6 +159,11 @@ def test_head_has_no_body(client, path):
 def test_malformed_query_is_not_5xx(client, query):
     response = client.get(f"/?{query}", expect_errors=True)
     assert response.status_int < 500
+
+
+@pytest.mark.parametrize("path", ["/%ff", "/static/%ff", "/%c0%af"])
+def test_path_that_is_not_utf8_is_400(client, path):
+    assert client.get(path, expect_errors=True).status_int == 400
 
 
 @pytest.mark.parametrize("body", [b"text=%ff%fe", b"text=a&text=b", b"text:int=x", b"\xff\x00"])
