@@ -20,7 +20,6 @@ import hmac
 import io
 import secrets
 from collections.abc import Callable, Iterable
-from http.cookies import CookieError, SimpleCookie
 from urllib.parse import unquote_to_bytes
 
 from tg import request
@@ -164,11 +163,7 @@ class SecurityMiddleware:
 
     def _csrf_cookie(self, environ: dict) -> tuple[str, bool]:
         """This browser's random CSRF value, and whether it is new (no valid cookie yet)."""
-        try:
-            morsel = SimpleCookie(environ.get("HTTP_COOKIE", "")).get(CSRF_COOKIE)
-        except CookieError:
-            morsel = None
-        value = morsel.value if morsel is not None else ""
+        value = Request(environ).cookies.get(CSRF_COOKIE, "")
         if len(value) == 64 and all(c in "0123456789abcdef" for c in value):
             return value, False
         return secrets.token_hex(32), True
