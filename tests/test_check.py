@@ -139,6 +139,23 @@ def test_a_migrate_that_runs_only_once_fails_the_second_run(
 
 
 @pytest.mark.usefixtures("no_install")
+def test_a_failed_migrate_is_not_run_again(
+    tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check, "_servers", lambda environment, recorded: [])
+    project = make_project(tmp_path, migrate="sys.exit('could not reach the database')")
+    result = check.check_project(project, environment_dir=fake_env)
+    assert [(step.name, step.passed) for step in result.steps] == [
+        ("install", True),
+        ("tests", True),
+        ("migrate", False),
+    ]
+    assert result.steps[-1].detail == (
+        "'python -m demo_app migrate' exited with status 1:\ncould not reach the database"
+    )
+
+
+@pytest.mark.usefixtures("no_install")
 def test_filestorage_skips_gunicorn_with_a_reason(
     tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

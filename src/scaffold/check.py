@@ -7,7 +7,8 @@ The same steps run in the end-to-end tests of every template and behind
    gunicorn are added by name when a project has no ``deploy`` extra);
 2. ``tests``: the project's own pytest suite;
 3. full-stack only, ``migrate`` and ``migrate again``: ``python -m <package> migrate``
-   twice, before any server starts (the second run proves it idempotent);
+   twice, before any server starts (the second run, skipped if the first failed,
+   proves it idempotent);
 4. three servers, each probed over HTTP by ``conformance``:
    ``run`` (``python -m <package>``, the development server) with the contract's
    routes only, which keeps the suite fast; ``wsgi`` (waitress) with the whole
@@ -65,7 +66,7 @@ class CheckReport:
 
 Progress = Callable[[Step], None]
 APP = "wsgi:application"
-MIGRATE_TIMEOUT = 600
+MIGRATE_TIMEOUT = 300
 PRODUCTION_SERVERS = ("waitress-serve", "gunicorn")
 SERVER_PACKAGES = {"waitress-serve": "waitress", "gunicorn": "gunicorn"}
 
@@ -106,8 +107,8 @@ def check_project(
             record(_timed("tests", lambda: _run_tests(environment, project)))
             if expected.full_stack:
                 migrate = [str(environment.python), "-m", recorded.package_name, "migrate"]
-                record(_timed("migrate", lambda: _migrate(migrate, project)))
-                record(_timed("migrate again", lambda: _migrate(migrate, project)))
+                if record(_timed("migrate", lambda: _migrate(migrate, project))).passed:
+                    record(_timed("migrate again", lambda: _migrate(migrate, project)))
             for server in _servers(environment, recorded):
                 if server.skipped:
                     record(Step(f"{server.name}: {server.skipped}", True))
