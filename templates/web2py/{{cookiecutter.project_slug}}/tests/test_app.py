@@ -113,6 +113,7 @@ def test_large_body_is_refused(client):
 
 def test_path_that_is_not_utf8_is_400(client):
     client.get("/%ff", status=400)
+    assert client.head("/%ff", status=400).body == b""
 
 
 @pytest.mark.parametrize("method, status", [("GET", 404), ("PUT", 405)])

@@ -39,13 +39,13 @@ def secure_headers(application, *, https=False):
             # WSGI gives the path as latin-1 text; it must be UTF-8 underneath.
             environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")
         except UnicodeError:
-            return _refuse(start_response, "400 Bad Request", b"The path is not valid UTF-8.")
+            return _refuse(environ, start_response, "400 Bad Request", b"The path is not UTF-8.")
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return _refuse(start_response, "400 Bad Request", b"Bad Content-Length.")
+            return _refuse(environ, start_response, "400 Bad Request", b"Bad Content-Length.")
         if length > MAX_BODY_BYTES:
-            return _refuse(start_response, "413 Content Too Large", b"The request is too large.")
+            return _refuse(environ, start_response, "413 Content Too Large", b"Too large.")
 
         def start_with_headers(status, headers, exc_info=None):
             headers = [_cookie_flags(item, https) for item in headers]
@@ -79,7 +79,8 @@ def _cookie_flags(header, https):
     return name, value
 
 
-def _refuse(start_response, status, body):
+def _refuse(environ, start_response, status, body):
+    """Answer a request the application never sees (HEAD: headers only)."""
     headers = [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
     start_response(status, headers + list(SECURITY_HEADERS.items()))
-    return [body]
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
