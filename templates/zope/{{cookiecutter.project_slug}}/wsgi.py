@@ -4,7 +4,8 @@ A production server imports the callable named ``application`` from this file,
 for example: ``waitress-serve wsgi:application`` or ``gunicorn wsgi:application``.
 Importing it starts Zope for the instance in this directory (etc/zope.conf) and
 opens its database, which ``python -m {{ cookiecutter.package_name }} migrate`` must have set up
-first: importing this file never changes the database.
+first: importing this file never changes the database (before migrate, the
+site answers 503 and says so on standard error).
 """
 
 import sys

@@ -44,6 +44,39 @@ def test_database_is_created_by_migrate(zodb_path, client):
     assert zodb_path.exists()
 
 
+def test_importing_wsgi_never_changes_the_database(tmp_path):
+    data_fs = tmp_path / "Data.fs"
+{%- if cookiecutter.database == "zeo" %}
+    import ZEO
+    from ZODB.FileStorage import FileStorage
+
+    address, stop = ZEO.server(path=str(data_fs))
+    env = {**os.environ, "GROK_SECRET_KEY": "x", "ZEO_ADDRESS": f"{address[0]}:{address[1]}"}
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-c", "import wsgi"],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        stop()
+    storage = FileStorage(str(data_fs), read_only=True)
+    assert len(storage) == 0  # not even a root object
+    storage.close()
+{%- else %}
+    env = {**os.environ, "GROK_SECRET_KEY": "x", "ZODB_PATH": str(data_fs)}
+    completed = subprocess.run(
+        [sys.executable, "-c", "import wsgi"], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+    assert not data_fs.exists()
+{%- endif %}
+    # It starts, answers 503, and says what to do on standard error.
+    assert completed.returncode == 0, completed.stderr
+    assert "run `python -m {{ cookiecutter.package_name }} migrate` first" in completed.stderr
+
+
 def test_migrate_is_idempotent(application):
     from zope.app.publication.zopepublication import ZopePublication
 

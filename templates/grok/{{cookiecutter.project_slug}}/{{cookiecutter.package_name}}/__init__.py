@@ -11,6 +11,7 @@ a database that ``migrate`` has set up) and the safety filter of middleware.py.
 
 import io
 import os
+import sys
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -23,6 +24,25 @@ HERE = Path(__file__).parent
 
 class SetupError(RuntimeError):
     """The application cannot start: the message says what to do."""
+
+
+class NotSetUpError(SetupError):
+    """The database is there, or can be, but ``migrate`` has not set it up."""
+
+
+def unavailable(message: str):
+    """A WSGI application that answers every request with 503 and ``message``."""
+    body = message.encode()
+
+    def application(environ, start_response):
+        headers = [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+        ]
+        start_response("503 Service Unavailable", headers)
+        return [body]
+
+    return application
 
 
 def debug_enabled() -> bool:
@@ -45,7 +65,9 @@ def make_application(
     else at ``var/Data.fs`` under the current directory.
     {%- endif %} Without
     ``migrate`` the database must already be set up (``{{ cookiecutter.package_name }} migrate``):
-    starting the site never changes it. Zope's configuration is global to the
+    starting the site never changes it, and on a database that is not set up
+    the site only answers 503 with what to do (and says so on standard error),
+    so a health check fails. Zope's configuration is global to the
     process, so call this once per process.
     """
     import zope.app.wsgi
@@ -73,18 +95,26 @@ def make_application(
         )
     host, _, port = address.rpartition(":")
     if not migrate:
-        _check_database_is_set_up(_zeo_storage(host, int(port)))
+        try:
+            _check_database_is_set_up(_zeo_storage(host, int(port)))
+        except NotSetUpError as error:
+            print(error, file=sys.stderr)
+            return SafetyFilter(unavailable(str(error)))
     settings = {"zeo_address": address}
 {%- else %}
     if zodb_path is None:
         zodb_path = os.environ.get("ZODB_PATH") or "var/Data.fs"
     zodb_path = Path(zodb_path).resolve()
     if not migrate:
-        if not zodb_path.exists():
-            raise SetupError(NOT_SET_UP)
         from ZODB.FileStorage import FileStorage
 
-        _check_database_is_set_up(FileStorage(str(zodb_path), read_only=True))
+        try:
+            if not zodb_path.exists():
+                raise NotSetUpError(NOT_SET_UP)
+            _check_database_is_set_up(FileStorage(str(zodb_path), read_only=True))
+        except NotSetUpError as error:
+            print(error, file=sys.stderr)
+            return SafetyFilter(unavailable(str(error)))
     zodb_path.parent.mkdir(parents=True, exist_ok=True)
     settings = {"zodb_path": zodb_path}
 {%- endif %}
@@ -140,7 +170,7 @@ _ONE_PROCESS = (
 
 
 def _check_database_is_set_up(storage) -> None:
-    """Refuse to start on a database that ``migrate`` has not set up.
+    """Raise NotSetUpError for a database that ``migrate`` has not set up.
 
     Zope would otherwise create its root folder at start-up, and several
     worker processes starting at once on a fresh database would race to do
@@ -155,7 +185,7 @@ def _check_database_is_set_up(storage) -> None:
         database = ZODB.DB(storage)
     except Exception:  # a read-only, empty storage: there is no root yet
         storage.close()
-        raise SetupError(NOT_SET_UP) from None
+        raise NotSetUpError(NOT_SET_UP) from None
     try:
         with database.transaction() as connection:
             # The ZODB root is a mapping; Zope keeps its root folder in it,
@@ -165,4 +195,4 @@ def _check_database_is_set_up(storage) -> None:
     finally:
         database.close()
     if not ready:
-        raise SetupError(NOT_SET_UP)
+        raise NotSetUpError(NOT_SET_UP)

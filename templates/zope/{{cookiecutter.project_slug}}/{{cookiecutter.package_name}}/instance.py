@@ -12,6 +12,7 @@ safety filter of middleware.py around it all.
 """
 
 import os
+import sys
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -22,17 +23,24 @@ from .middleware import SafetyFilter
 # installed package lives elsewhere), else the directory above this package.
 DEFAULT_INSTANCE_HOME = Path(__file__).resolve().parent.parent
 MIGRATE_COMMAND = "python -m {{ cookiecutter.package_name }} migrate"
+NOT_SET_UP = f"The database is not set up yet: run `{MIGRATE_COMMAND}` first."
 
 
 class SetupError(RuntimeError):
     """The instance cannot start: the message says what to do."""
 
 
+class NotSetUpError(SetupError):
+    """The database is there, or can be, but ``migrate`` has not set it up."""
+
+
 def make_app(instance_home: str | os.PathLike | None = None, *, migrate: bool = False):
     """Start Zope for the instance and return its WSGI application.
 
     Without ``migrate`` the database must already be set up (by
-    ``python -m {{ cookiecutter.package_name }} migrate``): starting the site never changes it.
+    ``python -m {{ cookiecutter.package_name }} migrate``): starting the site never changes it,
+    and on a database that is not set up the site only answers 503 with
+    what to do (and says so on standard error), so a health check fails.
     Zope configures itself globally (one database, one component registry),
     so call this once per process.
     """
@@ -51,7 +59,11 @@ def make_app(instance_home: str | os.PathLike | None = None, *, migrate: bool = 
         )
     configroot, handlers = _configuration(home)
     if not migrate:
-        _check_database_is_set_up(configroot)
+        try:
+            _check_database_is_set_up(configroot)
+        except NotSetUpError as error:
+            print(error, file=sys.stderr)
+            return SafetyFilter(unavailable(str(error)))
 
     # What Zope2.Startup.run.make_wsgi_app does, with our configuration.
     from App.config import setConfiguration
@@ -72,6 +84,21 @@ def make_app(instance_home: str | os.PathLike | None = None, *, migrate: bool = 
 
         set_up_site()
     return SafetyFilter(HTTPExceptionHandler(publish_module, {}))
+
+
+def unavailable(message: str):
+    """A WSGI application that answers every request with 503 and ``message``."""
+    body = message.encode()
+
+    def application(environ, start_response):
+        headers = [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+        ]
+        start_response("503 Service Unavailable", headers)
+        return [body]
+
+    return application
 
 
 def paste_app_factory(global_config, **settings):
@@ -140,7 +167,7 @@ def _configuration(home: Path):
 
 
 def _check_database_is_set_up(configroot) -> None:
-    """Refuse to start on a database that ``migrate`` has not set up.
+    """Raise NotSetUpError for a database that ``migrate`` has not set up.
 
     Zope would otherwise create its root objects at start-up, and several
     worker processes starting at once on a fresh database would race to do
@@ -151,7 +178,7 @@ def _check_database_is_set_up(configroot) -> None:
     factory = configroot.databases[0].config.storage
 {%- if cookiecutter.database == "filestorage" %}
     if not Path(factory.config.path).exists():
-        raise SetupError(f"The database is not set up yet: run `{MIGRATE_COMMAND}` first.")
+        raise NotSetUpError(NOT_SET_UP)
 {%- endif %}
     factory.config.read_only = True
     try:
@@ -172,9 +199,7 @@ def _check_database_is_set_up(configroot) -> None:
         database = ZODB.DB(storage)
     except Exception:  # a read-only, empty storage: there is no root yet
         storage.close()
-        raise SetupError(
-            f"The database is not set up yet: run `{MIGRATE_COMMAND}` first."
-        ) from None
+        raise NotSetUpError(NOT_SET_UP) from None
     try:
         with database.transaction() as connection:
             # The ZODB root is a mapping; Zope keeps its application in it,
@@ -184,4 +209,4 @@ def _check_database_is_set_up(configroot) -> None:
     finally:
         database.close()
     if not ready:
-        raise SetupError(f"The database is not set up yet: run `{MIGRATE_COMMAND}` first.")
+        raise NotSetUpError(NOT_SET_UP)
