@@ -174,12 +174,20 @@ def test_login_page(client):
     assert 'name="password"' in response.text
 
 
+def _session_id(client):
+    """The id inside the session cookie, which py4web signs and encrypts."""
+    from py4web.utils.misc import secure_loads
+
+    secret = sys.modules["apps._default.settings"].SESSION_SECRET_KEY
+    return secure_loads(client.cookies["_default_session"].strip('"'), secret.encode())["uuid"]
+
+
 def test_login_starts_a_new_session(client, user):
     client.get("/notes")
-    before = client.cookies["_default_session"]
+    before = _session_id(client)
     response = _login(client, user, **SAME_SITE)
     assert response.status_int == 303
-    assert client.cookies["_default_session"] != before
+    assert _session_id(client) != before
     assert "Log out" in client.get("/").text
 
 
@@ -206,7 +214,7 @@ def test_login_cookie_is_secure_behind_https(application, user):
 
     from {{ cookiecutter.package_name }}.security import secure_headers
 
-    # PY4WEB_HTTPS=1 wraps the application so (create_app reads the setting).
+    # What create_app() builds with PY4WEB_HTTPS=1.
     client = TestApp(secure_headers(bottle.default_app(), https=True))
     response = _login(client, user, **SAME_SITE)
     cookies = [v for k, v in response.headerlist if k.lower() == "set-cookie"]
