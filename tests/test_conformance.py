@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from scaffold import conformance
+from scaffold import contract_forms as forms
 from scaffold.contract_http import Client, Expectation, parse_cookie
 
 from .conftest import FIXTURES
@@ -151,4 +152,20 @@ def test_a_failed_request_is_a_failed_check_not_a_crash() -> None:
 
     results = conformance.run(f"http://127.0.0.1:{free_port()}", MICRO)
     assert results and not any(r.passed for r in results)
-    assert "a request failed: ConnectionRefusedError" in results[0].detail
+    assert re.fullmatch(
+        r"a request failed: ConnectionRefusedError\(\d+, '.+'\) \(is the server still running\?\)",
+        results[0].detail,
+    ), results[0].detail
+
+
+@pytest.mark.parametrize(
+    ("page", "action", "path"),
+    [
+        ("/login", "http://127.0.0.1:8000/login", "/login"),
+        ("/accounts/login/", "", "/accounts/login/"),
+        ("/notes", "?next=/", "/notes?next=/"),
+        ("/auth/login", "#", "/auth/login"),
+    ],
+)
+def test_a_form_posts_to_its_action_as_a_path(page: str, action: str, path: str) -> None:
+    assert forms.target(page, action) == path

@@ -345,6 +345,8 @@ def run(
             check(client, expected)
         except CheckFailure as failure:
             passed, detail = False, str(failure)
+        except ConnectionRefusedError as exc:
+            passed, detail = False, f"a request failed: {exc!r} (is the server still running?)"
         except (OSError, http.client.HTTPException) as exc:
             passed, detail = False, f"a request failed: {exc!r}"
         else:

@@ -77,6 +77,12 @@ def marker(kind: str) -> str:
     return f"{kind}-{uuid.uuid4().hex[:12]}"
 
 
+def target(page: str, action: str) -> str:
+    """Where a form on ``page`` posts, as a path (an absolute action loses its host)."""
+    parts = urllib.parse.urlsplit(urllib.parse.urljoin(page, action) if action else page)
+    return urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+
+
 def note_form(client: Client, expected: Expectation) -> tuple[str, dict[str, str]]:
     """GET the notes page; return where its note form posts and the form's hidden fields."""
     notes = expected.url("notes")
@@ -85,7 +91,7 @@ def note_form(client: Client, expected: Expectation) -> tuple[str, dict[str, str
     form = next((f for f in post_forms(page.text) if "text" in f.fields), None)
     if form is None:
         raise CheckFailure(f"GET {notes} has no <form method=post> with a 'text' field")
-    action = urllib.parse.urljoin(notes, form.action) if form.action else notes
+    action = target(notes, form.action)
     return action, form.hidden
 
 
@@ -138,7 +144,7 @@ def check_forged_post(client: Client, expected: Expectation) -> None:
     login = expected.url("login")
     page = client.fresh().request(login)
     form = next((f for f in post_forms(page.text) if "password" in f.fields), None)
-    action = urllib.parse.urljoin(login, form.action) if form and form.action else login
+    action = target(login, form.action if form else "")
     credentials = {"username": "admin", "login": "admin", "password": "not-the-password"}
     forged = client.fresh().request(action, credentials, headers=FORGED)
     expect(
