@@ -288,7 +288,6 @@ ROUTE_CHECKS: dict[str, Check] = {
     "not-found": check_not_found,
     "static-escape": check_static_escape,
 }
-MICRO_CHECKS = ROUTE_CHECKS  # the name earlier versions used
 SAFETY_CHECKS: dict[str, Check] = {
     "head": check_head,
     "headers": check_headers,
