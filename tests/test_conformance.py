@@ -141,6 +141,19 @@ def test_unsafe_inline_in_the_policy_allows_inline_styles() -> None:
         conformance.check_csp_met(Client(base_url), MICRO)
 
 
+def test_a_nonce_allows_only_the_script_that_carries_it() -> None:
+    def page(environ, start_response):
+        policy = "default-src 'self'; script-src 'self' 'nonce-abc'"
+        start_response(
+            "200 OK", [("Content-Type", "text/html"), ("Content-Security-Policy", policy)]
+        )
+        return [b'<script nonce="abc">ok()</script><script nonce="xyz">no()</script>']
+
+    with serving(page) as base_url, pytest.raises(conformance.CheckFailure) as failure:
+        conformance.check_csp_met(Client(base_url), MICRO)
+    assert str(failure.value).startswith("GET / has an inline <script>, which")
+
+
 def test_a_server_that_closes_on_a_huge_body_passes_the_size_limit(good_url: str) -> None:
     # The conforming app answers 413 without reading the body; wsgiref then closes
     # the connection mid-upload, which the check accepts as a refusal too.
