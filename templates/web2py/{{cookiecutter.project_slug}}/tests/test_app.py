@@ -268,6 +268,12 @@ def test_wsgi_refuses_to_start_without_a_secret_key(tmp_path):
     )
 
 
+def test_wsgi_refuses_a_weak_secret_key(tmp_path):
+    completed = _run(["-c", "import wsgi"], tmp_path, SECRET_KEY="secret")
+    assert completed.returncode != 0
+    assert "SECRET_KEY is too easy to guess" in completed.stderr.strip().splitlines()[-1]
+
+
 def test_importing_wsgi_never_changes_the_schema(tmp_path):
     completed = _run(["-c", "import wsgi"], tmp_path)
     assert completed.returncode == 0, completed.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 from py4web.core import required_folder
+from pydal.validators import IS_STRONG
 
 import {{ cookiecutter.package_name }}
 
@@ -26,6 +27,11 @@ if not SESSION_SECRET_KEY:
     raise RuntimeError(
         "SECRET_KEY is not set: copy .env.example to .env and fill it in, "
         "or set it in the environment."
+    )
+if IS_STRONG(entropy=50)(SESSION_SECRET_KEY)[1]:  # the test py4web's Session makes
+    raise RuntimeError(
+        "SECRET_KEY is too easy to guess: make one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(32))'."
     )
 
 # Set PY4WEB_HTTPS=1 once the site is served over HTTPS (behind a TLS proxy):
