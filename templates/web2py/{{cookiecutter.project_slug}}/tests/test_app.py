@@ -99,6 +99,7 @@ def test_repeated_and_unexpected_fields_are_harmless(client):
         ("application/x-www-form-urlencoded", b"\xff\x00\xfe"),
         ("multipart/form-data; boundary=zz", b"text=no-boundary"),
         ("application/json", b"{not json"),
+        ("application/json", b"[1, 2]"),
     ],
 )
 def test_malformed_post_is_not_5xx(client, content_type, body):
@@ -189,6 +190,14 @@ def test_login_starts_a_new_session(client, user):
     assert response.status_int == 303
     assert _session_id(client) != before
     assert "Log out" in client.get("/").text
+
+
+def test_login_with_repeated_fields_is_not_5xx(client, user):
+    form = client.get("/auth/login").forms[0]
+    fields = dict(form.submit_fields())
+    fields.update(email=[user["email"], "x@example.com"], password=["a", user["password"]])
+    response = client.post("/auth/login", fields, expect_errors=True, **SAME_SITE)
+    assert response.status_int < 500
 
 
 def test_login_from_another_site_is_refused(client, user):

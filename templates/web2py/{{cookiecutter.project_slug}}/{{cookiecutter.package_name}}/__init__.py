@@ -88,19 +88,30 @@ def _refuse_bad_requests():
 
     A URL such as /static/../wsgi.py must be "not found", like any other path
     that is not there (py4web's file server would answer 403). A body that is
-    not what its Content-Type says (a broken multipart form, invalid JSON) is
-    the client's mistake, 400, not a server error when an action reads it.
+    not what its Content-Type says (a broken multipart form, invalid JSON, JSON
+    that is not an object) is the client's mistake, 400, not a server error
+    when py4web reads it. A repeated parameter (name=a&name=b) arrives as a
+    list, which py4web's own code does not always expect: it keeps its last
+    value, as a single form field would.
     """
     from ombott.request_pkg.errors import RequestError
     from py4web import abort, request
 
     if ".." in request.path.split("/"):
         abort(404)
+    parameters = [request.query]
     if request.method in {"POST", "PUT", "PATCH", "DELETE"}:
         try:
-            request.POST.keys()  # parsed once here, then kept for the action
+            body = request.json  # None unless the body is JSON
+            parameters += [request.POST, request.forms]  # parsed once, kept for the action
         except RequestError:
             abort(400, "The request body could not be read.")
+        if body is not None and not isinstance(body, dict):
+            abort(400, "A JSON body must be an object.")
+    for values in parameters:
+        for name, value in list(values.items()):
+            if isinstance(value, list):
+                values[name] = value[-1]
 
 
 def _error_page(error):

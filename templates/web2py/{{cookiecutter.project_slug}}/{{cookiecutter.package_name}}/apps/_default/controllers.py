@@ -18,12 +18,9 @@ from .models import NOTE_MAX_LENGTH, db
 @action.uses("index.html", auth, inject)
 def index():
     """The home page: greets the visitor named in ``?name=``."""
-    name = request.query.get("name", "")
-    if isinstance(name, list):
-        # ?name=a&name=b gives every value: keep the last, as a form field would.
-        name = name[-1]
     # The template escapes [[=name]] when it renders it, so HTML in it stays text.
-    return dict(name=name.strip())
+    name = request.query.get("name", "").strip()
+    return dict(name=name)
 
 
 @action("health", method=["GET"])

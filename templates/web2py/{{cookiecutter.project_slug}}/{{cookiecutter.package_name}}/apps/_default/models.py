@@ -7,35 +7,21 @@ drive the forms.
 """
 
 from py4web import Field
-from pydal.validators import IS_LENGTH, IS_MATCH, IS_NOT_EMPTY, Validator
+from pydal.validators import IS_LENGTH, IS_MATCH, IS_NOT_EMPTY
 
 from .common import db
 
 NOTE_MAX_LENGTH = 500
-
-
-class ONE_VALUE(Validator):
-    """Keep the last value of a field the request repeats (text=a&text=b).
-
-    A validator, named in capitals like pydal's own, may also change the value
-    it checks: the ones after it see what it returns.
-    """
-
-    def validate(self, value, record_id=None):
-        return value[-1] if isinstance(value, list) and value else value
-
 
 db.define_table(
     "note",
     Field(
         "text",
         length=NOTE_MAX_LENGTH,
-        # Validators run in order, each on what the one before returned, and the
-        # form shows the first failing one's message: a blank note, a long one,
-        # then control characters (a NUL byte, which PostgreSQL cannot store,
-        # would otherwise be a server error).
+        # Validators run in order, and the form shows the first failing one's
+        # message: a blank note, a long one, then control characters (a NUL
+        # byte, which PostgreSQL cannot store, would otherwise be a server error).
         requires=[
-            ONE_VALUE(),
             IS_NOT_EMPTY(),
             IS_LENGTH(NOTE_MAX_LENGTH),
             IS_MATCH(
