@@ -237,7 +237,7 @@ def test_check_names_a_broken_route(tmp_path: Path) -> None:
     views.write_text(views.read_text().replace('status="ok"', 'status="degraded"'))
     index = project.path / "broken" / "templates" / "index.html"
     index.write_text(index.read_text().replace("{{ name }}!", "{{ name | safe }}!"))
-    (project.path / ".venv").mkdir()  # check uses the project's own environment
+    environments.create(project.path / ".venv")  # check uses the project's own environment
     result = CliRunner().invoke(cli, ["check", str(project.path), "--format", "json"])
     assert result.exit_code == 1, result.output
     report_data = json.loads(result.output)
