@@ -54,7 +54,7 @@ def pydal_uri(url):
 
 # The database: DATABASE_URL, as "postgresql://user:password@host:port/name" or
 # as a pydal URI such as "sqlite://storage.db". A relative SQLite file lives in
-# DB_FOLDER (with pydal's log of the SQL its migrations ran, sql.log).
+# DB_FOLDER.
 DB_URI = pydal_uri(os.environ.get("DATABASE_URL") or "sqlite://storage.db")
 DB_FOLDER = os.environ.get("DATABASE_FOLDER") or required_folder(APP_FOLDER, "databases")
 DB_POOL_SIZE = 1
