@@ -9,10 +9,12 @@ from click.testing import CliRunner
 
 from scaffold import registry
 
-# Real PostgreSQL and ZEO servers for the tests that ask for them (see database_servers.py).
+# Real PostgreSQL and ZEO servers for the tests that ask for them, and the run's one
+# package download cache (see database_servers.py).
 from .database_servers import (  # noqa: F401
     postgresql_server,
     postgresql_url,
+    shared_package_cache,
     zeo_address,
     zeo_available,
 )

@@ -1,4 +1,4 @@
-"""Real database servers for the tests: PostgreSQL and ZEO on 127.0.0.1, on ports the OS picks.
+"""Real servers for the tests: PostgreSQL and ZEO on 127.0.0.1, on ports the OS picks.
 
 PostgreSQL comes from the machine's own packages (``initdb`` and ``pg_ctl`` under
 ``/usr/lib/postgresql/*/bin`` or on PATH), ZEO's ``runzeo`` from the test extra.
@@ -6,7 +6,8 @@ Each server lives in a temporary directory and is stopped by its own PID at the
 end. One PostgreSQL server per test session (per xdist worker) hands every test a
 fresh database; every test that asks for ZEO gets its own ``runzeo`` on a new
 FileStorage. When a server cannot be had, the tests that need it skip, except
-under ``CI=true``, where they fail: CI must not pass by skipping them.
+under ``CI=true``, where they fail: CI must not pass by skipping them. The run's
+one package download cache, which the environments of these tests share, is here too.
 """
 
 from __future__ import annotations
@@ -269,6 +270,24 @@ def start_zeo(base: Path) -> tuple[ZEOServer, subprocess.Popen[bytes]]:
 
 
 # Fixtures --------------------------------------------------------------------------------
+
+
+def run_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder shared by every xdist worker of this run (and by this run only)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_package_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One download cache for every test and worker of the run, outside the home directory.
+
+    Every test gets an empty HOME, so without this each environment that a test
+    creates would download its packages again into that HOME's cache.
+    """
+    cache = Path(os.environ.get("SCAFFOLD_E2E_CACHE") or run_root(tmp_path_factory) / "cache")
+    os.environ.setdefault("UV_CACHE_DIR", str(cache / "uv"))
+    os.environ.setdefault("PIP_CACHE_DIR", str(cache / "pip"))
 
 
 @pytest.fixture(scope="session")

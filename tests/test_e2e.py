@@ -29,25 +29,12 @@ from scaffold.names import derive
 from scaffold.questions import questions
 
 from .conftest import FRAMEWORKS, framework_params
+from .database_servers import run_root
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
 # The environment variable that points a starter at its database server, per value.
 SERVER_SETTING = {"postgresql": "DATABASE_URL", "zeo": "ZEO_ADDRESS"}
-
-
-def run_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder shared by every xdist worker of this run (and by this run only)."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
-@pytest.fixture(scope="session", autouse=True)
-def shared_package_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One download cache for the whole run and all its workers, outside the home directory."""
-    cache = Path(os.environ.get("SCAFFOLD_E2E_CACHE") or run_root(tmp_path_factory) / "cache")
-    os.environ.setdefault("UV_CACHE_DIR", str(cache / "uv"))
-    os.environ.setdefault("PIP_CACHE_DIR", str(cache / "pip"))
 
 
 @pytest.fixture(scope="session")
