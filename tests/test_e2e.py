@@ -291,3 +291,20 @@ def test_next_steps_work_as_printed(tmp_path: Path) -> None:
 
         with urllib.request.urlopen(base_url + "/health", timeout=10) as answer:
             assert answer.status == 200
+
+
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_a_missing_database_server_skips_except_in_ci(
+    ci: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without PostgreSQL or runzeo the tests that need them skip; under CI=true they fail."""
+    from . import database_servers
+
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(database_servers, "postgresql_bindir", lambda: None)
+    monkeypatch.setattr(database_servers, "runzeo_path", lambda: None)
+    outcome = pytest.fail.Exception if ci else pytest.skip.Exception
+    with pytest.raises(outcome, match="PostgreSQL is not installed"):
+        database_servers.start_postgresql(tmp_path / "postgresql")
+    with pytest.raises(outcome, match="runzeo is not installed"):
+        database_servers.start_zeo(tmp_path / "zeo")
