@@ -275,6 +275,14 @@ def test_session_cookie_flags(client, admin):
     assert "secure" not in flags  # GROK_HTTPS is off in the tests
 
 
+def test_cookies_are_secure_behind_https(application, admin, monkeypatch):
+    monkeypatch.setenv("GROK_HTTPS", "1")
+    # Browsers send a Secure cookie back over HTTPS only, and so does WebTest.
+    client = webtest.TestApp(application, extra_environ={"wsgi.url_scheme": "https"})
+    for cookie in log_in(client, admin).headers.getall("Set-Cookie"):
+        assert "secure" in [part.strip().lower() for part in cookie.split(";")], cookie
+
+
 def test_csrf_cookie_flags(client):
     client.reset()
     cookies = client.get("/notes").headers.getall("Set-Cookie")

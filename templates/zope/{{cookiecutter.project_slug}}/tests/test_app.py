@@ -132,6 +132,13 @@ def test_csrf_cookie_flags(client):
     assert not client.get("/notes").headers.getall("Set-Cookie")
 
 
+def test_cookies_are_secure_behind_https(client, monkeypatch):
+    monkeypatch.setenv("ZOPE_HTTPS", "1")
+    client.reset()
+    (cookie,) = client.get("/notes").headers.getall("Set-Cookie")
+    assert "secure" in [part.strip().lower() for part in cookie.split(";")]
+
+
 @pytest.mark.parametrize("text", ["", "   ", "a\x00b"])
 def test_blank_note_is_refused(client, text):
     form = client.get("/notes").forms[0]
