@@ -71,6 +71,7 @@ def make_application(
     process, so call this once per process.
     """
     import zope.app.wsgi
+    from zc.lockfile import LockError
     from zope.app.wsgi.interfaces import WSGIPublisherApplicationCreated
     from zope.event import notify
 
@@ -130,10 +131,8 @@ def make_application(
         # Reads zope.conf, runs the ZCML, opens the database; on a new one,
         # Zope creates its root folder and Grok announces the new database.
         database = zope.app.wsgi.config(zope_conf)
-    except Exception as exc:
-        if type(exc).__name__ == "LockError":
-            raise SetupError(_ONE_PROCESS) from None
-        raise
+    except LockError:  # another process holds the FileStorage's lock file
+        raise SetupError(_ONE_PROCESS) from None
     if migrate:
         from .app import set_up_database
 

@@ -44,6 +44,7 @@ def make_app(instance_home: str | os.PathLike | None = None, *, migrate: bool = 
     Zope configures itself globally (one database, one component registry),
     so call this once per process.
     """
+    from zc.lockfile import LockError
     from Zope2.Startup import get_wsgi_starter
     from ZPublisher.httpexceptions import HTTPExceptionHandler
     from ZPublisher.WSGIPublisher import publish_module
@@ -75,10 +76,8 @@ def make_app(instance_home: str | os.PathLike | None = None, *, migrate: bool = 
     starter.setConfiguration(configroot)
     try:
         starter.prepare()  # opens the database and loads the ZCML
-    except Exception as exc:
-        if type(exc).__name__ == "LockError":
-            raise SetupError(_ONE_PROCESS) from None
-        raise
+    except LockError:  # another process holds the FileStorage's lock file
+        raise SetupError(_ONE_PROCESS) from None
     if migrate:
         from .startup import set_up_site
 
