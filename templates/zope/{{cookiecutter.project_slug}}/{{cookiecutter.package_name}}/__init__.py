@@ -2,7 +2,7 @@
 
 This package holds the site's own code. Zope does not import it by itself:
 the instance's etc/site.zcml includes its configure.zcml, which registers the
-views, the static files and the start-up hook with Zope's component registry.
+views and the static files with Zope's component registry.
 """
 
 # The name pages show; views read it from here.
