@@ -9,6 +9,7 @@ gunicorn one in two processes on one socket.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import sys
@@ -192,11 +193,31 @@ def test_a_failed_check_shows_what_the_server_said(tmp_path: Path, fake_env: Pat
     _, expected = check.expectation_for(project)
     failed = [step for step in check._probe(server, project, expected) if not step.passed]
     assert [step.name for step in failed] == ["wsgi: malformed"]
-    assert failed[0].detail == (
-        "GET /?name=%ff answered 500, a server error\n"
-        "wsgi said (last lines):\n"
-        "Internal Server Error: /: UnicodeDecodeError"
-    )
+    assert re.fullmatch(
+        r"GET /\?name=%ff answered 500, a server error\n"
+        r"wsgi said \(last lines\):\n"
+        r"Serving on http://127\.0\.0\.1:\d+\n"
+        r"Internal Server Error: /: UnicodeDecodeError",
+        failed[0].detail,
+    ), failed[0].detail
+
+
+def test_a_failure_that_is_no_server_error_shows_no_server_output(
+    tmp_path: Path, fake_env: Path
+) -> None:
+    project = make_project(tmp_path, fault="degraded")
+    check._migrate([sys.executable, "-m", "demo_app", "migrate"], project)
+    environment = environments.Environment(fake_env, "pip")
+    server = next(s for s in check._servers(environment, answers.read(project)) if s.name == "run")
+    _, expected = check.expectation_for(project)
+    failed = [step for step in check._probe(server, project, expected) if not step.passed]
+    assert [(step.name, step.detail) for step in failed] == [
+        (
+            "run: health",
+            "GET /health answered {'status': 'degraded', 'framework': 'notesdemo'}, "
+            "expected {'status': 'ok', 'framework': 'notesdemo'}",
+        )
+    ]
 
 
 def test_migrate_sees_the_database_settings_of_the_environment(

@@ -25,6 +25,7 @@ overrides a variable that is already set).
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import tempfile
 import time
@@ -68,6 +69,8 @@ Progress = Callable[[Step], None]
 APP = "wsgi:application"
 MIGRATE_TIMEOUT = 300
 PRODUCTION_SERVERS = ("waitress-serve", "gunicorn")
+# A failure that the server's own output may explain: a 5xx, a dropped connection.
+SERVER_FAULT = re.compile(r"answered 5\d\d|a server error|request failed|connection", re.I)
 SERVER_PACKAGES = {"waitress-serve": "waitress", "gunicorn": "gunicorn"}
 
 
@@ -218,8 +221,8 @@ def _servers(environment: environments.Environment, recorded: answers.Answers) -
 def _probe(server: Server, project: Path, expected: conformance.Expectation) -> list[Step]:
     """Serve the project as ``server`` says and run the conformance checks against it.
 
-    When a check fails, the server's last lines of output (a traceback, often)
-    are added to the first failure.
+    When a check fails with a server error or a broken connection, the server's
+    last lines of output (a traceback, often) are added to the first such failure.
     """
     port = servers.free_port()
     command = [part.replace("{port}", str(port)) for part in server.command]
@@ -237,7 +240,7 @@ def _probe(server: Server, project: Path, expected: conformance.Expectation) -> 
         Step(f"{server.name}: {result.name}", result.passed, result.detail, result.seconds)
         for result in results
     ]
-    first = next((i for i, step in enumerate(steps) if not step.passed), None)
+    first = next((i for i, s in enumerate(steps) if SERVER_FAULT.search(s.detail)), None)
     if first is not None and said:
         shown = "\n".join(["", f"{server.name} said (last lines):", *said])
         steps[first] = dataclasses.replace(steps[first], detail=steps[first].detail + shown)
