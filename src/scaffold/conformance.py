@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
+from . import contract
 from . import contract_forms as forms
 from .contract_http import (
     CheckFailure,
@@ -34,15 +35,21 @@ from .contract_http import (
 __all__ = ["CheckFailure", "CheckResult", "Client", "Expectation", "checks_for", "run"]
 
 ESCAPE_PATHS = ("/static/../pyproject.toml", "/static/%2e%2e/wsgi.py", "/static/..%2f..%2fwsgi.py")
-HEADER_PATHS = ("/", "/health", "/static/style.css", "/no-such-page")
+# The contract's own routes, from the one table of them.
+INDEX, HEALTH, STYLESHEET = (
+    contract.route_path(name) for name in ("index", "health", "stylesheet")
+)
+ROUTES = (INDEX, HEALTH, STYLESHEET)
+UNKNOWN = "/no-such-page"
+HEADER_PATHS = (*ROUTES, UNKNOWN)
 # Query strings a crawler, a mail client or an attacker sends: never a server error.
 # The value is the status the contract requires, or None for "anything below 500".
 MALFORMED_QUERIES: dict[str, int | None] = {
-    "/?name=%ff": None,
-    "/?name=a&name=b": None,
-    "/?name=%00": None,
-    "/?utm_source=mail": 200,
-    "/health?x=%ff": 200,
+    f"{INDEX}?name=%ff": None,
+    f"{INDEX}?name=a&name=b": None,
+    f"{INDEX}?name=%00": None,
+    f"{INDEX}?utm_source=mail": 200,
+    f"{HEALTH}?x=%ff": 200,
 }
 
 
@@ -57,49 +64,51 @@ class CheckResult:
 
 
 def check_index(client: Client, expected: Expectation) -> None:
-    response = client.request("/")
-    expect_status(response, 200, "GET /")
-    expect(response.content_type == "text/html", f"GET / is {response.content_type!r}")
-    expect(expected.project_name in response.text, f"GET / lacks {expected.project_name!r}")
+    response = client.request(INDEX)
+    expect_status(response, 200, f"GET {INDEX}")
+    expect(response.content_type == "text/html", f"GET {INDEX} is {response.content_type!r}")
+    expect(expected.project_name in response.text, f"GET {INDEX} lacks {expected.project_name!r}")
     expect(
         re.search(r"<link[^>]+href=\"[^\"]*/static/style\.css\"", response.text) is not None,
-        "GET / does not link /static/style.css",
+        f"GET {INDEX} does not link {STYLESHEET}",
     )
 
 
 def check_greeting(client: Client, expected: Expectation) -> None:
-    response = client.request("/?name=Ada")
-    expect_status(response, 200, "GET /?name=Ada")
-    expect("Hello, Ada" in response.text, "GET /?name=Ada does not greet 'Hello, Ada'")
+    response = client.request(f"{INDEX}?name=Ada")
+    expect_status(response, 200, f"GET {INDEX}?name=Ada")
+    expect("Hello, Ada" in response.text, f"GET {INDEX}?name=Ada does not greet 'Hello, Ada'")
 
 
 def check_escaping(client: Client, expected: Expectation) -> None:
-    response = client.request("/?" + urllib.parse.urlencode({"name": "<b>x</b>"}))
-    expect_status(response, 200, "GET /?name=<b>x</b>")
+    response = client.request(f"{INDEX}?" + urllib.parse.urlencode({"name": "<b>x</b>"}))
+    expect_status(response, 200, f"GET {INDEX}?name=<b>x</b>")
     expect("<b>x</b>" not in response.text, "the name is not HTML-escaped")
     expect("&lt;b&gt;x&lt;/b&gt;" in response.text, "the escaped name is not shown")
 
 
 def check_health(client: Client, expected: Expectation) -> None:
-    response = client.request("/health")
-    expect_status(response, 200, "GET /health")
-    expect(response.content_type == "application/json", f"GET /health is {response.content_type!r}")
+    response = client.request(HEALTH)
+    expect_status(response, 200, f"GET {HEALTH}")
+    expect(
+        response.content_type == "application/json", f"GET {HEALTH} is {response.content_type!r}"
+    )
     try:
         body = json.loads(response.text)
     except ValueError:
-        raise CheckFailure(f"GET /health is not JSON: {response.text[:80]!r}") from None
+        raise CheckFailure(f"GET {HEALTH} is not JSON: {response.text[:80]!r}") from None
     wanted = {"status": "ok", "framework": expected.framework}
-    expect(body == wanted, f"GET /health answered {body!r}, expected {wanted!r}")
+    expect(body == wanted, f"GET {HEALTH} answered {body!r}, expected {wanted!r}")
 
 
 def check_stylesheet(client: Client, expected: Expectation) -> None:
-    response = client.request("/static/style.css")
-    expect_status(response, 200, "GET /static/style.css")
+    response = client.request(STYLESHEET)
+    expect_status(response, 200, f"GET {STYLESHEET}")
     expect(response.content_type == "text/css", f"the stylesheet is {response.content_type!r}")
 
 
 def check_not_found(client: Client, expected: Expectation) -> None:
-    expect_status(client.request("/no-such-page"), 404, "GET /no-such-page")
+    expect_status(client.request(UNKNOWN), 404, f"GET {UNKNOWN}")
 
 
 def check_static_escape(client: Client, expected: Expectation) -> None:
@@ -124,7 +133,7 @@ def check_login_page(client: Client, expected: Expectation) -> None:
 
 def check_head(client: Client, expected: Expectation) -> None:
     """HEAD answers what GET answers, and sends no body."""
-    paths = ["/", "/health", "/static/style.css"]
+    paths = list(ROUTES)
     if expected.full_stack:
         paths.append(expected.url("notes"))
     for path in paths:
@@ -212,7 +221,7 @@ def check_csp_met(client: Client, expected: Expectation) -> None:
 
 
 def _pages(expected: Expectation) -> list[str]:
-    pages = ["/"]
+    pages = [INDEX]
     if expected.full_stack:
         pages.append(expected.url("notes"))
         if "login" in (expected.urls or {}):
@@ -257,7 +266,7 @@ def check_cookies(client: Client, expected: Expectation) -> None:
 
 def check_methods(client: Client, expected: Expectation) -> None:
     """A method a route does not take answers 405 and says which it does."""
-    wrong = [("POST", "/health"), ("POST", "/")]
+    wrong = [("POST", HEALTH), ("POST", INDEX)]
     if expected.full_stack:
         wrong += [("PUT", expected.url("notes")), ("DELETE", expected.url("notes"))]
     for method, path in wrong:

@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
+from .contract import route_path
+
 TIMEOUT = 30.0
 # After a HEAD response's headers, how long to wait for bytes that should not come.
 HEAD_GRACE = 1.0
@@ -38,7 +40,7 @@ class Expectation:
 
     def url(self, name: str) -> str:
         """The path of a full-stack page (``notes``, ``login``, ``admin``)."""
-        return (self.urls or {}).get(name, f"/{name}")
+        return (self.urls or {}).get(name) or route_path(name)
 
 
 @dataclass(frozen=True)
