@@ -231,6 +231,53 @@ def test_concurrent_notes_do_not_conflict(wsgi_app):
     app._p_jar.close()
 
 
+def test_zope_ini_serves_the_same_application(tmp_path):
+    """Zope's `runwsgi etc/zope.ini` loads the application wsgi.py exposes."""
+    code = (
+        "from paste.deploy import loadapp; "
+        "print(type(loadapp('config:' + __import__('os').path.abspath('etc/zope.ini'))).__name__)"
+    )
+    env = {**os.environ, "ZOPE_SECRET_KEY": "x"}
+{%- if cookiecutter.database == "filestorage" %}
+    env["ZODB_PATH"] = str(tmp_path / "Data.fs")
+{%- else %}
+    import ZEO
+
+    address, stop = ZEO.server(path=str(tmp_path / "Data.fs"))
+    env["ZEO_ADDRESS"] = f"{address[0]}:{address[1]}"
+{%- endif %}
+    completed = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+{%- if cookiecutter.database == "zeo" %}
+    stop()
+{%- endif %}
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "SafetyFilter"
+{%- if cookiecutter.database == "filestorage" %}
+
+
+def test_addzopeuser_works_without_environment_variables(tmp_path):
+    """Zope's own `addzopeuser -c etc/zope.conf`, run in an instance, with no settings exported."""
+    import shutil
+
+    shutil.copytree(PROJECT / "etc", tmp_path / "etc")
+    (tmp_path / "var").mkdir()
+    addzopeuser = Path(sys.executable).with_name("addzopeuser")
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    completed = subprocess.run(
+        [str(addzopeuser), "-c", "etc/zope.conf", "admin", "a-long-password"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "User admin created." in completed.stdout
+    assert (tmp_path / "var" / "Data.fs").exists()
+{%- endif %}
+
+
 def test_admin_requires_login(client, admin):
     assert client.get("/manage_main", expect_errors=True).status_int == 401
     client.set_authorization(("Basic", admin))
