@@ -94,6 +94,30 @@ def test_migrate_is_idempotent(application):
     assert app_oid() == before
 
 
+def test_create_admin_command(tmp_path):
+    """create-admin reads the password from stdin when it is not a terminal."""
+    env = {**os.environ, "GROK_SECRET_KEY": "x"}
+{%- if cookiecutter.database == "zeo" %}
+    import ZEO
+
+    address, stop = ZEO.server(path=str(tmp_path / "Data.fs"))
+    env["ZEO_ADDRESS"] = f"{address[0]}:{address[1]}"
+{%- else %}
+    env["ZODB_PATH"] = str(tmp_path / "Data.fs")
+{%- endif %}
+    command = [sys.executable, "-m", "{{ cookiecutter.package_name }}", "create-admin"]
+    run = dict(cwd=PROJECT, env=env, capture_output=True, text=True)
+    short = subprocess.run(command, input="short\n", **run)
+    done = subprocess.run(command, input="a-long-password\n", **run)
+{%- if cookiecutter.database == "zeo" %}
+    stop()
+{%- endif %}
+    assert short.returncode != 0
+    assert "at least 8 characters" in short.stderr
+    assert done.returncode == 0, done.stderr
+    assert "password is set" in done.stdout
+
+
 def test_notes_list(client):
     response = client.get("/notes")
     assert response.status_code == 200
