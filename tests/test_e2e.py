@@ -20,6 +20,7 @@ import tarfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -161,33 +162,47 @@ def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
 
     from scaffold.cli import cli
 
-    projects = []
-    for name in ("secret-one", "secret-two"):
-        result = CliRunner().invoke(cli, ["new", name, "-f", framework.key, "-o", str(tmp_path)])
-        assert result.exit_code == 0, result.output
-        projects.append(tmp_path / name)
-    first, second = (read_env_file(project / ".env") for project in projects)
-    # A per-project secret is a value that two renderings of the template do not share.
-    secrets = {value for key, value in first.items() if value and second.get(key) != value}
-    secrets |= {value for key, value in second.items() if value and first.get(key) != value}
-    assert secrets, f"{framework.key}: .env holds no per-project secret"
-    for project in projects:
-        ignored = subprocess.run(["git", "-C", str(project), "check-ignore", "-q", ".env"])
-        assert ignored.returncode == 0, ".env must be git-ignored"
-        for where, content in [*committed_blobs(project), *scaffold_records(project)]:
-            leaked = [value for value in secrets if value.encode() in content]
-            assert not leaked, f"{framework.key}: a secret of .env is in {where}"
+    defaults = {question.key: question.default for question in questions(framework)}
+    for database in defaults.get("database") or [None]:
+        # Two projects per option set, so that the server passwords of .env count too.
+        options = ["--set", f"database={database}"] if database else []
+        out = tmp_path / (database or "default")
+        projects = []
+        for name in ("secret-one", "secret-two"):
+            arguments = ["new", name, "-f", framework.key, "-o", str(out), *options]
+            result = CliRunner().invoke(cli, arguments)
+            assert result.exit_code == 0, result.output
+            projects.append(out / name)
+        first, second = (read_env_file(project / ".env") for project in projects)
+        # A per-project secret is a value that two renderings of the template do not share
+        # (and that is not simply made of the project's name, such as a database name).
+        names = {part for n in ("secret-one", "secret-two") for part in astuple(derive(n))}
+        secrets = {
+            value
+            for one, other in ((first, second), (second, first))
+            for key, value in one.items()
+            if value and other.get(key) != value and not any(n in value for n in names)
+        }
+        assert secrets, f"{framework.key}: .env holds no per-project secret"
+        for project in projects:
+            ignored = subprocess.run(["git", "-C", str(project), "check-ignore", "-q", ".env"])
+            assert ignored.returncode == 0, ".env must be git-ignored"
+            for where, content in [*committed_blobs(project), *scaffold_records(project)]:
+                leaked = [value for value in secrets if value.encode() in content]
+                assert not leaked, f"{framework.key} ({database}): a secret of .env is in {where}"
+        if database == (defaults.get("database") or [None])[0]:
+            default_projects, default_env = projects, first
 
     # A fresh clone has no .env: its production entry point must refuse to start, and say
     # which variable to set.
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(projects[0]), str(clone)], check=True)
+    subprocess.run(["git", "clone", "-q", str(default_projects[0]), str(clone)], check=True)
     assert not (clone / ".env").exists()
     example = read_env_file(clone / ".env.example")
-    with shared_environment(environments_dir, framework, projects[0]) as environment_dir:
+    with shared_environment(environments_dir, framework, default_projects[0]) as environment_dir:
         environment = environments.create(environment_dir)
         environments.install(environment, ["-e", ".[test]", "waitress"], cwd=clone)
-        env = {k: v for k, v in environments.clean_env().items() if k not in first}
+        env = {k: v for k, v in environments.clean_env().items() if k not in default_env}
         named: list[str] = []
         for _attempt in range(5):
             completed = subprocess.run(
