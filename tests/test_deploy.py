@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from scaffold import generator, registry
+from scaffold import answers, check, environments, generator, registry
 from scaffold.questions import questions
 
 from .conftest import FRAMEWORKS
@@ -80,15 +80,23 @@ def instruction(dockerfile: str, name: str) -> str:
     return lines[-1][len(name) + 1 :].strip()
 
 
-def production_command(framework: registry.Framework, database: str | None) -> list[str]:
-    """The production server scaffold.check runs: gunicorn -w 2, or waitress on FileStorage.
+def production_command(project: Path) -> list[str]:
+    """The production server that scaffold.check serves ``project`` with, as a container runs it.
 
-    A ZODB FileStorage is opened by one process only, so check serves it with waitress
-    (one process, several threads) and skips gunicorn; so does the image.
+    gunicorn with its workers, or waitress where the project serves one process
+    (check skips gunicorn there): the same arguments, listening on 0.0.0.0:8000.
     """
-    if database == "filestorage":
-        return ["waitress-serve", "--listen=0.0.0.0:8000", framework.wsgi]
-    return ["gunicorn", "-w", "2", "--bind", "0.0.0.0:8000", framework.wsgi]
+    recorded = answers.read(project)
+    framework = registry.get(recorded.framework)
+    environment = environments.Environment(Path("venv"), "uv")
+    servers = {server.name: server for server in check._servers(environment, recorded, framework)}
+    server = servers["wsgi"] if servers["gunicorn"].skipped else servers["gunicorn"]
+    executable, *arguments = server.command
+    listen = {
+        "127.0.0.1:{port}": "0.0.0.0:8000",
+        "--listen=127.0.0.1:{port}": "--listen=0.0.0.0:8000",
+    }
+    return [Path(executable).name, *(listen.get(argument, argument) for argument in arguments)]
 
 
 Bake = Callable[[registry.Framework, dict], Path]
@@ -149,7 +157,7 @@ def test_deploy_pack_runs_what_the_tests_run(
     assert re.search(r"^FROM python:3\.\d+-slim$", dockerfile, re.MULTILINE)
     user = instruction(dockerfile, "USER")
     assert user not in ("root", "0"), "the image must not run as root"
-    assert json.loads(instruction(dockerfile, "CMD")) == production_command(framework, database)
+    assert json.loads(instruction(dockerfile, "CMD")) == production_command(project)
     health = instruction(dockerfile, "HEALTHCHECK")
     probe = json.loads(health[health.index("CMD ") + 4 :])
     assert probe[:2] == ["python", "-c"]
@@ -175,8 +183,7 @@ def test_deploy_pack_runs_what_the_tests_run(
         command = services["app"]["command"]
         assert command[:2] == ["sh", "-c"]
         assert command[2] == (
-            "python -m deploy_demo migrate && exec "
-            + " ".join(production_command(framework, database))
+            "python -m deploy_demo migrate && exec " + " ".join(production_command(project))
         )
 
     workflow = yaml.load((project / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
