@@ -23,6 +23,7 @@ from scaffold.errors import CheckFailedError
 from .conftest import FIXTURES
 
 APPS = FIXTURES / "contract_apps"
+NOTESDEMO = registry.load_framework(APPS / "templates" / "notesdemo")
 MAIN = """\
 import sys
 from pathlib import Path
@@ -101,6 +102,10 @@ def make_project(
     return project
 
 
+def _servers_of(project: Path, environment: environments.Environment) -> list[check.Server]:
+    return check._servers(environment, answers.read(project), NOTESDEMO)
+
+
 @pytest.fixture
 def no_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check, "_install", lambda env_path, project: "installed")
@@ -116,7 +121,8 @@ def test_check_migrates_then_probes_three_servers(tmp_path: Path, fake_env: Path
     assert [(s.name, s.detail) for s in result.failures] == []
     names = [step.name for step in result.steps]
     assert seen == names
-    assert names[:4] == ["install", "tests", "migrate", "migrate again"]
+    assert names[:5] == ["install", "tests", "migrate", "migrate again", "build"]
+    assert (tmp_path / "demo-app" / "built.txt").read_text() == "yes", "built before serving"
     assert {"run: health", "run: notes", "wsgi: concurrency", "gunicorn: workers"} <= set(names)
     assert "run: headers" not in names  # the development server gets the routes only
     assert "wsgi: workers" not in names
@@ -127,7 +133,7 @@ def test_check_migrates_then_probes_three_servers(tmp_path: Path, fake_env: Path
 def test_a_migrate_that_runs_only_once_fails_the_second_run(
     tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(check, "_servers", lambda environment, recorded: [])
+    monkeypatch.setattr(check, "_servers", lambda environment, recorded, framework: [])
     result = check.check_project(
         make_project(tmp_path, migrate=ONCE_ONLY), environment_dir=fake_env
     )
@@ -143,15 +149,16 @@ def test_a_migrate_that_runs_only_once_fails_the_second_run(
 def test_a_failed_migrate_is_not_run_again(
     tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(check, "_servers", lambda environment, recorded: [])
+    monkeypatch.setattr(check, "_servers", lambda environment, recorded, framework: [])
     project = make_project(tmp_path, migrate="sys.exit('could not reach the database')")
     result = check.check_project(project, environment_dir=fake_env)
     assert [(step.name, step.passed) for step in result.steps] == [
         ("install", True),
         ("tests", True),
         ("migrate", False),
+        ("build", True),  # the build needs no database
     ]
-    assert result.steps[-1].detail == (
+    assert result.steps[2].detail == (
         "'python -m demo_app migrate' exited with status 1:\ncould not reach the database"
     )
 
@@ -166,18 +173,14 @@ def test_filestorage_skips_gunicorn_with_a_reason(
     )
     gunicorn = [step for step in result.steps if step.name.startswith("gunicorn")]
     assert [(s.name, s.passed) for s in gunicorn] == [
-        (
-            "gunicorn: skipped (ZODB's FileStorage serves one process; "
-            "database=zeo serves several)",
-            True,
-        )
+        ("gunicorn: skipped (this project serves one process: database=filestorage)", True)
     ]
 
 
 def test_workers_that_share_nothing_fail_under_gunicorn(tmp_path: Path, fake_env: Path) -> None:
     project = make_project(tmp_path, database="None")  # notes in each process's memory
     environment = environments.Environment(fake_env, "pip")
-    server = next(s for s in check._servers(environment, answers.read(project)) if s.workers)
+    server = next(s for s in _servers_of(project, environment) if s.workers)
     _, expected = check.expectation_for(project)
     steps = {step.name: step for step in check._probe(server, project, expected)}
     assert not steps["gunicorn: workers"].passed
@@ -189,7 +192,7 @@ def test_a_failed_check_shows_what_the_server_said(tmp_path: Path, fake_env: Pat
     project = make_project(tmp_path, fault="bad-utf8-500")
     check._migrate([sys.executable, "-m", "demo_app", "migrate"], project)
     environment = environments.Environment(fake_env, "pip")
-    server = next(s for s in check._servers(environment, answers.read(project)) if s.name == "wsgi")
+    server = next(s for s in _servers_of(project, environment) if s.name == "wsgi")
     _, expected = check.expectation_for(project)
     failed = [step for step in check._probe(server, project, expected) if not step.passed]
     assert [step.name for step in failed] == ["wsgi: malformed"]
@@ -208,7 +211,7 @@ def test_a_failure_that_is_no_server_error_shows_no_server_output(
     project = make_project(tmp_path, fault="degraded")
     check._migrate([sys.executable, "-m", "demo_app", "migrate"], project)
     environment = environments.Environment(fake_env, "pip")
-    server = next(s for s in check._servers(environment, answers.read(project)) if s.name == "run")
+    server = next(s for s in _servers_of(project, environment) if s.name == "run")
     _, expected = check.expectation_for(project)
     failed = [step for step in check._probe(server, project, expected) if not step.passed]
     assert [(step.name, step.detail) for step in failed] == [

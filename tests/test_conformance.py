@@ -97,6 +97,14 @@ def test_each_check_fails_with_its_sentence_on_an_app_broken_that_way(check: str
     assert re.fullmatch(SENTENCES[check], str(failure.value)), str(failure.value)
 
 
+def test_a_forged_login_that_reaches_no_form_tests_nothing_and_fails() -> None:
+    """A 404 from a login form's action is no CSRF defence: the check must not pass on it."""
+    with serving(make_app("login-action-missing")) as base_url:
+        function = conformance.checks_for(FULL, workers=True)["csrf"]
+        with pytest.raises(conformance.CheckFailure, match="answered 404, expected a refusal"):
+            function(Client(base_url), FULL)
+
+
 def test_a_broken_app_fails_only_its_own_check() -> None:
     with serving(make_app(FAULTS["csp-met"])) as base_url:
         results = conformance.run(base_url, FULL)

@@ -387,10 +387,21 @@ KILLER = textwrap.dedent(
 
 
 def _killed(point: str, path: Path) -> int:
+    """Run `new` or `update` in a child that kills itself at ``point``; its exit status."""
     completed = subprocess.run(
-        [sys.executable, "-c", KILLER, point, str(path)], capture_output=True, text=True
+        [sys.executable, "-c", KILLER, point, str(path)],
+        capture_output=True,
+        text=True,
+        env=_private_tmp(path),
     )
     return completed.returncode
+
+
+def _private_tmp(path: Path) -> dict[str, str]:
+    """The environment with TMPDIR beside ``path``: a killed child's temporary files stay there."""
+    tmp = path.parent / "tmp"
+    tmp.mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(tmp)}
 
 
 @pytest.mark.parametrize(
@@ -428,7 +439,9 @@ def test_killed_force_run_is_completed_by_the_next(templates: Path, tmp_path: Pa
     (output / "demo" / "mine.txt").write_text("mine")
     script = KILLER.replace('git_message="start"', "git_message=None, force=True")
     completed = subprocess.run(
-        [sys.executable, "-c", script, "generator.replace#2", str(output)], capture_output=True
+        [sys.executable, "-c", script, "generator.replace#2", str(output)],
+        capture_output=True,
+        env=_private_tmp(output),
     )
     assert completed.returncode == -9
     assert not (output / "demo" / answers.ANSWERS_FILE).exists(), "the answers file moves last"

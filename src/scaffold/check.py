@@ -9,13 +9,17 @@ The same steps run in the end-to-end tests of every template and behind
 3. full-stack only, ``migrate`` and ``migrate again``: ``python -m <package> migrate``
    twice, before any server starts (the second run, skipped if the first failed,
    proves it idempotent);
-4. three servers, each probed over HTTP by ``conformance``:
+4. ``build``, when the template names build commands (``_scaffold.deploy.build``,
+   such as Django's ``collectstatic``): run as a deployment runs them, so the
+   production servers serve what they would serve there;
+5. three servers, each probed over HTTP by ``conformance``:
    ``run`` (``python -m <package>``, the development server) with the contract's
    routes only, which keeps the suite fast; ``wsgi`` (waitress) with the whole
    contract, "Safe to deploy" included; ``gunicorn`` (``-w 2``) with the whole
    contract plus ``workers`` (a note written through one request is read back on
-   new connections, so both workers answer). A ZODB project on FileStorage serves
-   one process, so its gunicorn step is skipped with a note.
+   new connections, so both workers answer). A project the template says serves
+   one process (``_scaffold.one_process_when``, ZODB's FileStorage) skips the
+   gunicorn step with a note.
 
 Servers, migrations and tests see this process's environment: ``DATABASE_URL``
 and ``ZEO_ADDRESS`` set here choose the database (a project's ``.env`` never
@@ -25,6 +29,7 @@ overrides a variable that is already set).
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import subprocess
 import tempfile
@@ -95,6 +100,7 @@ def check_project(
     """Install, test, serve and probe ``project``; never raises for a failing step."""
     project = project.resolve()
     recorded, expected = expectation_for(project)
+    framework = registry.get(recorded.framework)
     steps: list[Step] = []
 
     def record(step: Step) -> Step:
@@ -112,7 +118,9 @@ def check_project(
                 migrate = [str(environment.python), "-m", recorded.package_name, "migrate"]
                 if record(_timed("migrate", lambda: _migrate(migrate, project))).passed:
                     record(_timed("migrate again", lambda: _migrate(migrate, project)))
-            for server in _servers(environment, recorded):
+            if framework.build_commands:
+                record(_timed("build", lambda: _build(environment, framework, project)))
+            for server in _servers(environment, recorded, framework):
                 if server.skipped:
                     record(Step(f"{server.name}: {server.skipped}", True))
                     continue
@@ -152,13 +160,31 @@ def _install(env_path: Path, project: Path) -> str:
     return f"installed into {env_path}"
 
 
-def _migrate(command: list[str], project: Path) -> str:
-    shown = " ".join(["python", *command[1:]])
+def _build(
+    environment: environments.Environment, framework: registry.Framework, project: Path
+) -> str:
+    """Run the template's build commands in a shell, the environment's scripts first on PATH."""
+    for command in framework.build_commands:
+        env = environments.clean_env()
+        env["PATH"] = os.pathsep.join([str(environment.python.parent), env.get("PATH", "")])
+        _migrate(["sh", "-c", command], project, env=env, shown=command)
+    return f"ran {len(framework.build_commands)} build command(s)"
+
+
+def _migrate(
+    command: list[str],
+    project: Path,
+    *,
+    env: dict[str, str] | None = None,
+    shown: str | None = None,
+) -> str:
+    """Run a one-off command of the project (migrate, a build step); its failure in full."""
+    shown = shown or " ".join(["python", *command[1:]])
     try:
         completed = subprocess.run(
             command,
             cwd=project,
-            env=environments.clean_env(),
+            env=env or environments.clean_env(),
             capture_output=True,
             text=True,
             timeout=MIGRATE_TIMEOUT,
@@ -196,9 +222,13 @@ class Server:
     skipped: str = ""
 
 
-def _servers(environment: environments.Environment, recorded: answers.Answers) -> list[Server]:
+def _servers(
+    environment: environments.Environment,
+    recorded: answers.Answers,
+    framework: registry.Framework,
+) -> list[Server]:
     """The project's own run command and the two production servers its README shows."""
-    one_process = recorded.answers.get("database") == "filestorage"
+    one_process = framework.serves_one_process(recorded.answers)
     return [
         Server("run", (str(environment.python), "-m", recorded.package_name), scope="routes"),
         Server(
@@ -210,7 +240,9 @@ def _servers(environment: environments.Environment, recorded: answers.Answers) -
             (str(environment.script("gunicorn")), "-w", "2", "--bind", "127.0.0.1:{port}", APP),
             workers=True,
             skipped=(
-                "skipped (ZODB's FileStorage serves one process; database=zeo serves several)"
+                "skipped (this project serves one process: "
+                + ", ".join(f"{k}={v}" for k, v in framework.one_process_when.items())
+                + ")"
                 if one_process
                 else ""
             ),

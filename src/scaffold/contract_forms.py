@@ -128,13 +128,17 @@ def check_notes(client: Client, expected: Expectation) -> None:
     expect("Remember &lt;the milk&gt; &amp; eggs" in shown, "the new note is not listed")
 
 
+# A forged POST answered with these never reached a CSRF defence: nothing was tested.
+UNTESTED = (404, 405)
+
+
 def check_forged_post(client: Client, expected: Expectation) -> None:
     """A cross-site POST (foreign Origin, no token, no cookies) to notes and login is 4xx."""
     notes = expected.url("notes")
     text = marker("forged")
     forged = client.fresh().request(notes, {"text": text}, headers=FORGED)
     expect(
-        400 <= forged.status < 500,
+        400 <= forged.status < 500 and forged.status not in UNTESTED,
         f"a cross-site POST {notes} (Origin http://evil.example, no token, no cookies) "
         f"answered {forged.status}, expected 4xx",
     )
@@ -148,9 +152,10 @@ def check_forged_post(client: Client, expected: Expectation) -> None:
     credentials = {"username": "admin", "login": "admin", "password": "not-the-password"}
     forged = client.fresh().request(action, credentials, headers=FORGED)
     expect(
-        400 <= forged.status < 500,
+        400 <= forged.status < 500 and forged.status not in UNTESTED,
         f"a cross-site POST {action} (the login form; Origin http://evil.example, no token, "
-        f"no cookies) answered {forged.status}, expected 4xx",
+        f"no cookies) answered {forged.status}, expected a refusal (4xx other than 404 and"
+        " 405, which would mean the form's action was not reached)",
     )
 
 

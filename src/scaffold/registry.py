@@ -50,6 +50,16 @@ class Framework:
     # Files rendered once for this machine (such as ``.env`` with the development
     # secret): never recorded in the snapshot, never merged or overwritten.
     local_files: tuple[str, ...] = ()
+    # Shell commands a deployment runs after installing the project (``deploy.build``),
+    # such as Django's collectstatic.
+    build_commands: tuple[str, ...] = ()
+    # Answers with which the project serves from one process only, such as
+    # ``{"database": "filestorage"}`` (ZODB's FileStorage locks its file).
+    one_process_when: Mapping[str, str] = field(default_factory=dict)
+
+    def serves_one_process(self, answers: Mapping[str, Any]) -> bool:
+        """Whether a project made with ``answers`` must be served by one process."""
+        return any(answers.get(key) == value for key, value in self.one_process_when.items())
 
     @property
     def is_full_stack(self) -> bool:
@@ -127,6 +137,8 @@ def load_framework(folder: Path) -> Framework:
         known_gaps=tuple(meta.get("known_gaps", ())),
         validation_hook=meta.get("validation_hook"),
         local_files=tuple(meta.get("local_files", ())),
+        build_commands=tuple(meta.get("deploy", {}).get("build", ())),
+        one_process_when=dict(meta.get("one_process_when", {})),
     )
 
 
@@ -161,7 +173,7 @@ def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
         missing = [name for name in FEATURE_KEYS if name not in features]
         if missing:
             problems.append(f"'features' lacks {', '.join(missing)}.")
-    for name in ("files", "routes", "urls"):
+    for name in ("files", "routes", "urls", "deploy", "one_process_when"):
         if not isinstance(meta.get(name, {}), dict):
             problems.append(f"'{name}' must be an object.")
     for name in ("reserved_names", "aliases", "known_gaps", "local_files"):

@@ -41,10 +41,12 @@ def serving(
     """Run ``command`` in ``cwd`` until the block ends; yield the server's base URL.
 
     The server's stdout and stderr go to ``output`` when given (to show its errors
-    afterwards), else to a temporary file read only if it fails to start.
+    afterwards), else to a temporary file read only if it fails to start. It gets
+    a private, temporary home directory: a server writes nothing into the user's
+    (gunicorn, for one, keeps a control socket under ``~/.gunicorn``).
     """
-    environment = {**clean_env(), **(env or {}), "PORT": str(port)}
-    with _output(output) as log:
+    with _output(output) as log, tempfile.TemporaryDirectory(prefix="scaffold-home-") as home:
+        environment = {**clean_env(), **(env or {}), "PORT": str(port), "HOME": home}
         process = subprocess.Popen(
             list(command),
             cwd=cwd,
