@@ -198,7 +198,7 @@ def test_deploy_pack_runs_what_the_tests_run(
     assert ids == ["ruff", "ruff-format"]
 
     ignored = (project / ".dockerignore").read_text(encoding="utf-8").splitlines()
-    assert {".env", ".venv/", "*.sqlite3"} <= set(ignored)
+    assert {".env", ".venv", "**/*.sqlite3"} <= set(ignored)
 
 
 class _Health(BaseHTTPRequestHandler):
