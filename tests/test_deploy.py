@@ -5,17 +5,21 @@ files are checked the way a reviewer would without Docker: hadolint for the
 Dockerfile, actionlint for the GitHub Actions workflow, the Compose
 specification's JSON schema (vendored in check-jsonschema, so no network) for
 compose.yaml; and the image's CMD and HEALTHCHECK are compared with the server
-command and the /health probe of the end-to-end tests.
+command and the /health probe of the end-to-end tests. One more test rehearses the
+image's steps in a plain virtual environment: the build context that .dockerignore
+leaves, the install, the build commands, migrate, CMD and HEALTHCHECK.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,10 +27,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from scaffold import answers, check, environments, generator, registry
+from scaffold import answers, check, environments, generator, registry, servers
 from scaffold.questions import questions
 
-from .conftest import FRAMEWORKS
+from .conftest import FRAMEWORKS, framework_params
 
 DEPLOY_FILES = (
     "Dockerfile",
@@ -199,6 +203,116 @@ def test_deploy_pack_runs_what_the_tests_run(
 
     ignored = (project / ".dockerignore").read_text(encoding="utf-8").splitlines()
     assert {".env", ".venv", "**/*.sqlite3"} <= set(ignored)
+
+
+def dockerignore_pattern(pattern: str) -> re.Pattern[str]:
+    """A .dockerignore pattern as a regular expression over project-relative paths."""
+    regex, i = "", 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            regex, i = regex + "(?:.*/)?", i + 3
+        elif pattern.startswith("**", i):
+            regex, i = regex + ".*", i + 2
+        elif pattern[i] == "*":
+            regex, i = regex + "[^/]*", i + 1
+        elif pattern[i] == "?":
+            regex, i = regex + "[^/]", i + 1
+        elif pattern[i] == "[":
+            end = pattern.index("]", i)
+            regex, i = regex + pattern[i : end + 1], end + 1
+        else:
+            regex, i = regex + re.escape(pattern[i]), i + 1
+    return re.compile(regex)
+
+
+def build_context(project: Path) -> list[Path]:
+    """The files ``docker build`` sends: those no .dockerignore rule excludes (last rule wins)."""
+    rules = [
+        (line.startswith("!"), dockerignore_pattern(line.lstrip("!").strip("/")))
+        for line in (project / ".dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    sent = []
+    for path in sorted(project.rglob("*")):
+        if not path.is_file():
+            continue
+        parts = path.relative_to(project).parts
+        excluded = False
+        for negated, regex in rules:
+            # A rule that matches a folder excludes everything below it.
+            if any(regex.fullmatch("/".join(parts[:n])) for n in range(1, len(parts) + 1)):
+                excluded = not negated
+        if not excluded:
+            sent.append(path.relative_to(project))
+    return sent
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("framework", framework_params())
+def test_the_image_steps_work_without_docker(framework: registry.Framework, tmp_path: Path) -> None:
+    """Rehearse the Dockerfile without Docker: the build context, the install, the build
+    commands, migrate, CMD and HEALTHCHECK, in a plain virtual environment.
+
+    Not the container (no Docker here), but each of its steps as the image runs them.
+    """
+    project = generator.generate(framework, "image-demo", tmp_path, extra={"deploy": True}).path
+    context = build_context(project)
+    assert Path(".env") not in context and Path(".env.example") in context
+    app = tmp_path / "app"
+    for relative in context:
+        (app / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(project / relative, app / relative)
+    dockerfile = (app / "Dockerfile").read_text(encoding="utf-8")
+    environment = environments.create(tmp_path / "venv")
+    environments.install(environment, ["./[deploy]"], cwd=app)
+    bin_dir = str(environment.python.parent)
+    build_env = {**environments.clean_env(), "PATH": bin_dir + os.pathsep + os.environ["PATH"]}
+    # The image's own RUN steps after its pip install (which the line above stands for),
+    # except those that need its user or root: the build commands of the template.
+    runs = re.sub(r"\\\n\s*", " ", dockerfile).splitlines()
+    steps = [step for line in runs if line.startswith("RUN pip ") for step in line.split(" && ")]
+    for command in [step for step in steps[1:] if not step.startswith("install -d -o app")]:
+        completed = subprocess.run(
+            ["sh", "-c", command], cwd=app, env=build_env, capture_output=True, text=True
+        )
+        assert completed.returncode == 0, f"RUN {command}: {completed.stderr[-1500:]}"
+    # compose.yaml hands the container the settings of .env (env_file).
+    settings = {
+        key: value
+        for key, value in (
+            line.split("=", 1)
+            for line in (project / ".env").read_text(encoding="utf-8").splitlines()
+            if "=" in line and not line.lstrip().startswith("#")
+        )
+    }
+    run_env = {**build_env, **settings}
+    if framework.is_full_stack:
+        package = answers.read(project).package_name
+        completed = subprocess.run(
+            [str(environment.python), "-m", package, "migrate"],
+            cwd=app,
+            env=run_env,
+            capture_output=True,
+            text=True,
+        )
+        assert completed.returncode == 0, f"migrate: {completed.stderr[-1500:]}"
+    port = servers.free_port()
+    executable, *arguments = json.loads(instruction(dockerfile, "CMD"))
+    command = [str(environment.script(executable))] + [
+        argument.replace("0.0.0.0:8000", f"127.0.0.1:{port}") for argument in arguments
+    ]
+    health = instruction(dockerfile, "HEALTHCHECK")
+    probe = json.loads(health[health.index("CMD ") + 4 :])[2]
+    probe = probe.replace("127.0.0.1:8000", f"127.0.0.1:{port}")
+    with servers.serving(command, app, port=port, env=settings):
+        for _attempt in range(20):
+            completed = subprocess.run(
+                [str(environment.python), "-c", probe], capture_output=True, text=True
+            )
+            if completed.returncode == 0:
+                break
+            time.sleep(0.5)
+        assert completed.returncode == 0, f"HEALTHCHECK failed: {completed.stderr[-800:]}"
 
 
 class _Health(BaseHTTPRequestHandler):
