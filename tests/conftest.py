@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from scaffold import registry
 
 # Real PostgreSQL and ZEO servers for the tests that ask for them, and the run's one
-# package download cache (see database_servers.py).
+# package download cache and shared environments (see database_servers.py).
 from .database_servers import (  # noqa: F401
+    environments_dir,
     postgresql_server,
     postgresql_url,
     shared_package_cache,

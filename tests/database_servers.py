@@ -12,7 +12,9 @@ one package download cache, which the environments of these tests share, is here
 
 from __future__ import annotations
 
+import fcntl
 import glob
+import hashlib
 import os
 import secrets
 import shutil
@@ -23,10 +25,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from scaffold import registry
+from scaffold.names import derive
 
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 20.0
@@ -288,6 +294,38 @@ def shared_package_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     cache = Path(os.environ.get("SCAFFOLD_E2E_CACHE") or run_root(tmp_path_factory) / "cache")
     os.environ.setdefault("UV_CACHE_DIR", str(cache / "uv"))
     os.environ.setdefault("PIP_CACHE_DIR", str(cache / "pip"))
+
+
+@pytest.fixture(scope="session")
+def environments_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = run_root(tmp_path_factory) / "environments"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@contextmanager
+def shared_environment(
+    environments_dir: Path, framework: registry.Framework, project: Path
+) -> Iterator[Path]:
+    """The environment for ``project``'s dependencies, held for this test alone.
+
+    Its key is the project's pyproject.toml with the project's own names taken out:
+    two projects of one template and option set install the same things. A lock
+    file makes a test on the other xdist worker wait instead of installing twice.
+    """
+    names = derive(project.name)
+    text = (project / "pyproject.toml").read_text(encoding="utf-8")
+    for name, placeholder in ((names.package, "@package@"), (names.slug, "@slug@")):
+        text = text.replace(name, placeholder)
+    text = text.replace(names.title, "@title@")
+    key = hashlib.sha256(f"{framework.key}\n{sys.version}\n{text}".encode()).hexdigest()
+    path = environments_dir / f"{framework.key}-{key[:12]}"
+    with open(f"{path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield path
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")

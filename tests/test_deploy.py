@@ -31,6 +31,7 @@ from scaffold import answers, check, environments, generator, registry, servers
 from scaffold.questions import questions
 
 from .conftest import FRAMEWORKS, framework_params
+from .database_servers import shared_environment
 
 DEPLOY_FILES = (
     "Dockerfile",
@@ -249,7 +250,9 @@ def build_context(project: Path) -> list[Path]:
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("framework", framework_params())
-def test_the_image_steps_work_without_docker(framework: registry.Framework, tmp_path: Path) -> None:
+def test_the_image_steps_work_without_docker(
+    framework: registry.Framework, environments_dir: Path, tmp_path: Path
+) -> None:
     """Rehearse the Dockerfile without Docker: the build context, the install, the build
     commands, migrate, CMD and HEALTHCHECK, in a plain virtual environment.
 
@@ -262,13 +265,26 @@ def test_the_image_steps_work_without_docker(framework: registry.Framework, tmp_
     for relative in context:
         (app / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(project / relative, app / relative)
+    with shared_environment(environments_dir, framework, project) as environment_dir:
+        # The environment of the end-to-end tests has these dependencies already: only the
+        # project itself is installed, from its files, as `pip install ./[deploy]` does.
+        environment = environments.create(environment_dir)
+        environments.install(environment, ["./[deploy]"], cwd=app)
+        rehearse(framework, project, app, environment)
+
+
+def rehearse(
+    framework: registry.Framework,
+    project: Path,
+    app: Path,
+    environment: environments.Environment,
+) -> None:
+    """Run the Dockerfile's steps after its install in ``app``, with ``environment``."""
     dockerfile = (app / "Dockerfile").read_text(encoding="utf-8")
-    environment = environments.create(tmp_path / "venv")
-    environments.install(environment, ["./[deploy]"], cwd=app)
     bin_dir = str(environment.python.parent)
     build_env = {**environments.clean_env(), "PATH": bin_dir + os.pathsep + os.environ["PATH"]}
-    # The image's own RUN steps after its pip install (which the line above stands for),
-    # except those that need its user or root: the build commands of the template.
+    # The image's own RUN steps after its pip install (done by the caller), except those
+    # that need its user or root: the build commands of the template.
     runs = re.sub(r"\\\n\s*", " ", dockerfile).splitlines()
     steps = [step for line in runs if line.startswith("RUN pip ") for step in line.split(" && ")]
     for command in [step for step in steps[1:] if not step.startswith("install -d -o app")]:

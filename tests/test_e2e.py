@@ -10,16 +10,12 @@ needs the same dependencies, so nothing is installed twice in one run.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import io
 import os
 import subprocess
-import sys
 import tarfile
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import astuple
 from pathlib import Path
 
@@ -30,44 +26,12 @@ from scaffold.names import derive
 from scaffold.questions import questions
 
 from .conftest import FRAMEWORKS, framework_params
-from .database_servers import run_root
+from .database_servers import shared_environment
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
 # The environment variable that points a starter at its database server, per value.
 SERVER_SETTING = {"postgresql": "DATABASE_URL", "zeo": "ZEO_ADDRESS"}
-
-
-@pytest.fixture(scope="session")
-def environments_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = run_root(tmp_path_factory) / "environments"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@contextmanager
-def shared_environment(
-    environments_dir: Path, framework: registry.Framework, project: Path
-) -> Iterator[Path]:
-    """The environment for ``project``'s dependencies, held for this test alone.
-
-    Its key is the project's pyproject.toml with the project's own names taken out:
-    two projects of one template and option set install the same things. A lock
-    file makes a test on the other xdist worker wait instead of installing twice.
-    """
-    names = derive(project.name)
-    text = (project / "pyproject.toml").read_text(encoding="utf-8")
-    for name, placeholder in ((names.package, "@package@"), (names.slug, "@slug@")):
-        text = text.replace(name, placeholder)
-    text = text.replace(names.title, "@title@")
-    key = hashlib.sha256(f"{framework.key}\n{sys.version}\n{text}".encode()).hexdigest()
-    path = environments_dir / f"{framework.key}-{key[:12]}"
-    with open(f"{path}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield path
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def matrix() -> list:
