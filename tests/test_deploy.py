@@ -184,6 +184,15 @@ def test_deploy_pack_runs_what_the_tests_run(
         assert services["migrate"]["command"] == ["python", "-m", "deploy_demo", "migrate"]
     else:
         assert set(services) == {"app"}
+    # Every variable compose reads from .env is one that .env.example lists.
+    compose_text = (project / "compose.yaml").read_text(encoding="utf-8")
+    listed = {
+        line.split("=", 1)[0].strip()
+        for line in (project / ".env.example").read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.lstrip().startswith("#")
+    }
+    for variable in set(re.findall(r"\$\{([A-Z_][A-Z0-9_]*)", compose_text)):
+        assert variable in listed, f"compose.yaml reads {variable}, which .env.example lacks"
     if framework.is_full_stack and not service:
         command = services["app"]["command"]
         assert command[:2] == ["sh", "-c"]
