@@ -7,7 +7,8 @@ end. One PostgreSQL server per test session (per xdist worker) hands every test 
 fresh database; every test that asks for ZEO gets its own ``runzeo`` on a new
 FileStorage. When a server cannot be had, the tests that need it skip, except
 under ``CI=true``, where they fail: CI must not pass by skipping them. The run's
-one package download cache, which the environments of these tests share, is here too.
+package download cache and the virtual environments its tests share (one per template
+and option set, keyed by what it installs) are here too.
 """
 
 from __future__ import annotations
@@ -298,6 +299,7 @@ def shared_package_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="session")
 def environments_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where this run keeps the virtual environments its tests share (see below)."""
     folder = run_root(tmp_path_factory) / "environments"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
