@@ -4,121 +4,37 @@
     python benchmarks/run.py --quick    # a short run that keeps the suite working (CI)
 
 Commands are timed as whole processes, A and B interleaved (A B A B ...), and the
-median of the pairwise ratios is reported, because shared machines drift. It
-prints a table and writes JSON (``--json``, default benchmarks/results/latest.json).
+median of the pairwise ratios is judged on CPU time (wall time shown beside it),
+because shared machines drift (see harness.py). Each result is printed as soon as
+it is measured; a table and JSON (``--json``, default benchmarks/results/latest.json)
+come at the end. ``--only`` runs some parts, ``--frameworks`` some frameworks.
 Run it from a checkout with the ``bench`` extra installed: pip install -e ".[test,bench]".
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
-import platform
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+from harness import Result, Sample, paired, ratio_result, report, results_table, timed  # noqa: E402
 
 from scaffold import environments, generator, registry  # noqa: E402
-from scaffold.compare import measure_child  # noqa: E402
-
-
-@dataclass
-class Result:
-    """One benchmark: what was compared, the medians, the ratio and its bound."""
-
-    name: str
-    a: str
-    b: str
-    a_median: float
-    b_median: float
-    ratio: float | None
-    bound: str
-    holds: bool | None
-    unit: str = "s"
-    runs: int = 0
-    cpu_ratio: float | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Sample:
-    """One measured run: its main figure, and the CPU seconds it used when known."""
-
-    value: float
-    cpu: float | None = None
-
-
-def timed(command: Sequence[str], cwd: Path | None = None, env: dict | None = None) -> Sample:
-    """Wall and CPU time of one run of ``command`` in a fresh process; fails if it fails."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run(
-        list(command), cwd=cwd, env=env, capture_output=True, stdin=subprocess.DEVNULL
-    )
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if completed.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{completed.stderr.decode()[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Sample(wall, cpu)
-
-
-def paired(
-    run_a: Callable[[int], Sample], run_b: Callable[[int], Sample], runs: int
-) -> tuple[list[Sample], list[Sample]]:
-    """Interleave A and B after one warm-up each; return both series."""
-    run_a(-1), run_b(-1)
-    a_samples, b_samples = [], []
-    for i in range(runs):
-        a_samples.append(run_a(i))
-        b_samples.append(run_b(i))
-    return a_samples, b_samples
-
-
-def ratio_result(
-    name: str,
-    a: str,
-    b: str,
-    a_samples: list[Sample],
-    b_samples: list[Sample],
-    bound: float,
-    higher_is_better: bool = False,
-    unit: str = "s",
-) -> Result:
-    """Medians of A and B and the median of their pairwise ratios, against a bound."""
-    pairs = list(zip(a_samples, b_samples, strict=True))
-    ratio = statistics.median(x.value / y.value for x, y in pairs)
-    cpu_ratio = None
-    if all(x.cpu and y.cpu for x, y in pairs):
-        cpu_ratio = statistics.median(x.cpu / y.cpu for x, y in pairs)  # type: ignore[operator]
-    holds = ratio >= bound if higher_is_better else ratio <= bound
-    sign = ">=" if higher_is_better else "<="
-    return Result(
-        name,
-        a,
-        b,
-        statistics.median(x.value for x in a_samples),
-        statistics.median(y.value for y in b_samples),
-        ratio,
-        f"ratio {sign} {bound}",
-        holds,
-        unit,
-        len(pairs),
-        cpu_ratio=cpu_ratio,
-    )
+from scaffold.compare import measure  # noqa: E402
 
 
 def bench_generate(frameworks: dict, runs: int, work: Path) -> list[Result]:
@@ -265,23 +181,7 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
 
         def rps(folder: Path, entry: str, env=env) -> Sample:
             # scaffold's own measurement child, run with the starter environment's Python.
-            out = subprocess.run(
-                [
-                    str(env.python),
-                    "-I",
-                    measure_child.__file__,
-                    "requests",
-                    str(folder),
-                    entry,
-                    str(seconds),
-                    "/health",
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            line = next(ln for ln in out.stdout.splitlines() if ln.startswith(measure_child.PREFIX))
-            (result,) = json.loads(line[len(measure_child.PREFIX) :])["requests"]
+            (result,) = measure.requests_per_second(env, folder, entry, seconds, ("/health",))
             if result["rps"] is None:
                 raise SystemExit(f"{entry} in {folder}: GET /health answered {result['status']}")
             return Sample(result["rps"])
@@ -360,50 +260,7 @@ def bench_time_to_green(frameworks: dict, work: Path) -> list[Result]:
     return results
 
 
-def machine() -> dict:
-    from importlib.metadata import version
-
-    versions = {}
-    for name in ("scaffold", "cookiecutter", "click", "jinja2", "django", "uv"):
-        try:
-            versions[name] = version(name)
-        except Exception:
-            versions[name] = None
-    return {
-        "platform": platform.platform(),
-        "processor": platform.machine(),
-        "cpus": os.cpu_count(),
-        "python": platform.python_version(),
-        "packages": versions,
-    }
-
-
-def table(results: list[Result]) -> str:
-    rows = [("benchmark", "A median", "B median", "ratio", "cpu ratio", "bound", "holds")]
-    for r in results:
-        fmt = (lambda v: f"{v:,.0f}") if r.unit == "req/s" else (lambda v: f"{v * 1000:.0f} ms")
-        rows.append(
-            (
-                r.name,
-                fmt(r.a_median) if r.a_median else "-",
-                fmt(r.b_median) if r.b_median else "-",
-                f"{r.ratio:.2f}" if r.ratio is not None else "-",
-                f"{r.cpu_ratio:.2f}" if r.cpu_ratio is not None else "-",
-                r.bound,
-                {True: "yes", False: "NO", None: "-"}[r.holds] + _notes(r),
-            )
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows
-    )
-
-
 PARTS = ("startup", "generate", "startproject", "wsgi", "time-to-green")
-
-
-def _notes(result: Result) -> str:
-    return f" ({'; '.join(result.notes)})" if result.notes else ""
 
 
 def main() -> None:
@@ -440,16 +297,19 @@ def main() -> None:
         for part in wanted:
             if part not in parts:
                 parser.error(f"unknown part {part!r}; choose from {', '.join(PARTS)}")
-            results += parts[part]()
+        for part in wanted:
+            results += [report(result) for result in parts[part]()]
 
     args.json.parent.mkdir(parents=True, exist_ok=True)
+    machine = dataclasses.asdict(measure.machine())
     args.json.write_text(
         json.dumps(
-            {"machine": machine(), "runs": runs, "results": [asdict(r) for r in results]}, indent=2
+            {"machine": machine, "runs": runs, "results": [asdict(r) for r in results]}, indent=2
         )
         + "\n"
     )
-    print(table(results))
+    print()
+    print(results_table(results))
     print(f"\nWrote {args.json}")
 
 

@@ -196,8 +196,9 @@ def _measure_installed(
     tell(f"{framework.key}: start")
     rates: dict[str, float | None] = {}
     try:
-        arguments = ["requests", str(project), framework.wsgi, str(options.seconds), *PATHS]
-        for result in _in_child(environment, project, arguments)["requests"]:
+        for result in requests_per_second(
+            environment, project, framework.wsgi, options.seconds, PATHS
+        ):
             rates[result["path"]] = result["rps"]
             if result["rps"] is None:
                 errors.append(f"GET {result['path']} answered {result['status']}")
@@ -264,6 +265,23 @@ def prepare(env_path: Path, requirements: list[str]) -> environments.Environment
     environments.install(environment, ["-r", str(requirements_file)])
     (env_path / READY).write_text("", encoding="utf-8")
     return environment
+
+
+def requests_per_second(
+    environment: environments.Environment,
+    folder: Path,
+    entry: str,
+    seconds: float,
+    paths: tuple[str, ...] = PATHS,
+) -> list[dict[str, Any]]:
+    """``GET`` each path of the WSGI callable ``entry`` (``module:attr`` importable from
+    ``folder``) for ``seconds`` of CPU time, in a fresh process of the environment's Python.
+
+    One result per path: ``{"path", "status", "rps"}``, ``rps`` None when it failed.
+    """
+    arguments = ["requests", str(folder), entry, str(seconds), *paths]
+    results: list[dict[str, Any]] = _in_child(environment, folder, arguments)["requests"]
+    return results
 
 
 def _in_child(environment: environments.Environment, project: Path, arguments: list[str]) -> Any:
