@@ -107,6 +107,13 @@ def test_login_cookie_is_secure_behind_https(settings_from_env):
     assert prod.SECURE_SSL_REDIRECT is True
 
 
+def test_health_answers_plain_http_when_https_redirects(client, settings):
+    # The container's health check asks http://127.0.0.1:8000/health from inside.
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/").status_code == 301
+    assert client.get("/health").status_code == 200
+
+
 def run_python(code, tmp_path, **environ):
     """Run Python code in a fresh process at the project root, without .env.
 

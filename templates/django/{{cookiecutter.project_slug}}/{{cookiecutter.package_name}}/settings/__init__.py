@@ -50,6 +50,9 @@ DATABASES = {
 # set DJANGO_HTTPS=1 in production to redirect http:// to https:// and send
 # the session and CSRF cookies over HTTPS only (their Secure flag).
 SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_HTTPS")
+# Except /health: load balancers and the container's health check ask it over plain
+# HTTP from inside, and a redirect would mark the site down.
+SECURE_REDIRECT_EXEMPT = [r"^health$"]
 # A proxy that terminates HTTPS talks plain http to Django; DJANGO_BEHIND_HTTPS_PROXY=1
 # trusts its X-Forwarded-Proto header (only if the proxy always sets it), so
 # requests count as secure and SECURE_SSL_REDIRECT does not loop. The WSGI
