@@ -29,6 +29,7 @@ from typing import Any
 from .. import environments
 from ..contract import COMPARED_ROUTES, route_path
 from ..errors import CheckFailedError, MeasureError
+from ..names import derive
 from ..registry import Framework
 from . import measure_child
 
@@ -153,6 +154,10 @@ def measure(
             environment = prepare(env_path, requirements)
             tell(f"{framework.key}: environment")
             environments.install(environment, ["--no-deps", "-e", str(project)])
+            if framework.is_full_stack:
+                # As a deployment does: the schema first, then the servers.
+                package = derive(project.name).package
+                _run([str(environment.python), "-m", package, "migrate"], project, "migrate")
             tell(f"{framework.key}: install")
             try:
                 return _measure_installed(
