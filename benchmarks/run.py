@@ -33,8 +33,9 @@ sys.path.insert(0, str(HERE))
 
 from harness import Result, Sample, paired, ratio_result, report, results_table, timed  # noqa: E402
 
-from scaffold import environments, generator, registry  # noqa: E402
+from scaffold import generator, registry  # noqa: E402
 from scaffold.compare import measure  # noqa: E402
+from scaffold.runtime import environments  # noqa: E402
 
 
 def bench_generate(frameworks: dict, runs: int, work: Path) -> list[Result]:

@@ -1,4 +1,4 @@
-"""`scaffold check`'s steps and `servers.serving`, against a fake project: no package index.
+"""`scaffold check`'s steps, against a fake project: no package index.
 
 The fake project is the conforming app of tests/fixtures/contract_apps behind a
 ``wsgi.py``, with a ``python -m demo_app`` that serves it (or migrates its SQLite
@@ -8,7 +8,6 @@ gunicorn one in two processes on one socket.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import socket
@@ -17,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from scaffold import answers, check, environments, registry, servers
-from scaffold.errors import CheckFailedError
+from scaffold import answers, check, registry
+from scaffold.runtime import environments, servers
 
 from .conftest import FIXTURES
 
@@ -260,42 +259,3 @@ def test_serving_yields_a_url_and_stops_the_server(tmp_path: Path, fake_env: Pat
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
-
-
-def test_serving_reports_a_server_that_exits_with_its_output(tmp_path: Path) -> None:
-    command = [sys.executable, "-c", "import sys; sys.exit('DEMO_SECRET is not set.')"]
-    with (
-        pytest.raises(CheckFailedError) as failure,
-        servers.serving(command, tmp_path, port=servers.free_port()),
-    ):
-        pass
-    assert str(failure.value) == (
-        "The server exited with status 1 before answering:\nDEMO_SECRET is not set."
-    )
-
-
-def test_serving_gives_up_on_a_server_that_never_listens(tmp_path: Path) -> None:
-    command = [sys.executable, "-c", "import time; time.sleep(30)"]
-    with (
-        pytest.raises(CheckFailedError, match=r"did not listen on 127\.0\.0\.1:\d+ within 1 s"),
-        servers.serving(command, tmp_path, port=servers.free_port(), timeout=1),
-    ):
-        pass
-
-
-def test_serving_passes_the_port_and_drops_scaffolds_own_python(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PYTHONPATH", "somewhere")
-    script = (
-        "import os, socket, pathlib\n"
-        "pathlib.Path('env').write_text(os.environ['PORT'] + ' ' + "
-        "str(os.environ.get('PYTHONPATH')))\n"
-        "s = socket.socket(); s.bind(('127.0.0.1', int(os.environ['PORT']))); s.listen()\n"
-        "import time; time.sleep(30)\n"
-    )
-    port = servers.free_port()
-    with servers.serving([sys.executable, "-c", script], tmp_path, port=port):
-        pass
-    assert (tmp_path / "env").read_text() == f"{port} None"
-    assert os.environ["PYTHONPATH"] == "somewhere"

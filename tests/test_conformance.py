@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from scaffold import conformance
-from scaffold import contract_forms as forms
-from scaffold.contract_http import Client, Expectation, parse_cookie
+from scaffold.runtime import conformance
+from scaffold.runtime import contract_forms as forms
+from scaffold.runtime.contract_http import Client, Expectation, parse_cookie
 
 from .conftest import FIXTURES
 
@@ -169,7 +169,7 @@ def test_a_server_that_closes_on_a_huge_body_passes_the_size_limit(good_url: str
 
 
 def test_a_failed_request_is_a_failed_check_not_a_crash() -> None:
-    from scaffold.servers import free_port
+    from scaffold.runtime.servers import free_port
 
     results = conformance.run(f"http://127.0.0.1:{free_port()}", MICRO)
     assert results and not any(r.passed for r in results)

@@ -27,8 +27,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from scaffold import answers, check, environments, generator, registry, servers
+from scaffold import answers, check, generator, registry
 from scaffold.questions import questions
+from scaffold.runtime import environments, servers
 
 from .conftest import FRAMEWORKS, framework_params
 from .database_servers import shared_environment

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from scaffold import check, environments, generator, registry, report
+from scaffold import check, generator, registry, report
 from scaffold.names import derive
 from scaffold.questions import questions
+from scaffold.runtime import environments
 
 from .conftest import FRAMEWORKS, framework_params
 from .database_servers import shared_environment
@@ -250,8 +251,8 @@ def test_next_steps_work_as_printed(tmp_path: Path) -> None:
     """Run the commands `scaffold new` prints, exactly, in a shell."""
     from click.testing import CliRunner
 
-    from scaffold import servers
     from scaffold.cli import cli
+    from scaffold.runtime import servers
 
     result = CliRunner().invoke(cli, ["new", "first-minute", "-f", "flask", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -491,7 +491,7 @@ def test_update_killed_before_its_plan_changes_nothing(project: Path, templates:
 def test_interrupted_install_leaves_no_half_made_venv(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scaffold import environments
+    from scaffold.runtime import environments
 
     def interrupted(*args: object, **kwargs: object) -> str:
         raise KeyboardInterrupt
@@ -505,8 +505,8 @@ def test_interrupted_install_leaves_no_half_made_venv(
 
 
 def test_broken_environment_is_named_in_one_sentence(tmp_path: Path) -> None:
-    from scaffold import environments
     from scaffold.errors import EnvironmentSetupError
+    from scaffold.runtime import environments
 
     broken = tmp_path / ".venv"
     (broken / "bin").mkdir(parents=True)
@@ -588,7 +588,7 @@ def test_interactive_answers_are_checked_as_typed(templates: Path, tmp_path: Pat
 @pytest.mark.parametrize("kind", ["wheel", "sdist"])
 def test_installed_tool_writes_no_bytecode_into_projects(tmp_path: Path, kind: str) -> None:
     """A non-editable install byte-compiles the templates; projects must not carry that."""
-    from scaffold import environments
+    from scaffold.runtime import environments
 
     uv = environments.uv_path()
     assert uv, "uv is needed to build the distributions (it is in the test extra)"

@@ -31,7 +31,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -39,8 +38,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import answers, conformance, environments, registry, servers
-from .errors import CheckFailedError
+from . import answers, registry
+from .errors import CheckFailedError, EnvironmentSetupError, ServerStartError
+from .runtime import conformance, environments, processes, servers
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def _timed(name: str, action: Callable[[], str]) -> Step:
     started = time.perf_counter()
     try:
         detail = action()
-    except CheckFailedError as exc:
+    except (CheckFailedError, EnvironmentSetupError) as exc:
         return Step(name, False, str(exc), time.perf_counter() - started)
     return Step(name, True, detail, time.perf_counter() - started)
 
@@ -164,40 +164,24 @@ def _build(
     environment: environments.Environment, framework: registry.Framework, project: Path
 ) -> str:
     """Run the template's build commands in a shell, the environment's scripts first on PATH."""
+    path = os.pathsep.join([str(environment.python.parent), os.environ.get("PATH", "")])
     for command in framework.build_commands:
-        env = environments.clean_env()
-        env["PATH"] = os.pathsep.join([str(environment.python.parent), env.get("PATH", "")])
-        _migrate(["sh", "-c", command], project, env=env, shown=command)
+        _one_off(["sh", "-c", command], project, env={"PATH": path}, shown=command)
     return f"ran {len(framework.build_commands)} build command(s)"
 
 
-def _migrate(
-    command: list[str],
-    project: Path,
-    *,
-    env: dict[str, str] | None = None,
-    shown: str | None = None,
-) -> str:
-    """Run a one-off command of the project (migrate, a build step); its failure in full."""
-    shown = shown or " ".join(["python", *command[1:]])
-    try:
-        completed = subprocess.run(
-            command,
-            cwd=project,
-            env=env or environments.clean_env(),
-            capture_output=True,
-            text=True,
-            timeout=MIGRATE_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired:
-        raise CheckFailedError(f"'{shown}' ran longer than {MIGRATE_TIMEOUT} s.") from None
-    if completed.returncode != 0:
-        tail = (completed.stdout + completed.stderr).strip().splitlines()[-15:]
-        raise CheckFailedError(
-            f"'{shown}' exited with status {completed.returncode}:\n" + "\n".join(tail)
-        )
+def _migrate(command: list[str], project: Path) -> str:
+    _one_off(command, project, shown=" ".join(["python", *command[1:]]))
     return "the schema is up to date"
+
+
+def _one_off(
+    command: list[str], project: Path, *, shown: str, env: dict[str, str] | None = None
+) -> None:
+    """Run a one-off command of the project (migrate, a build step); its failure in full."""
+    processes.run(
+        command, error=CheckFailedError, cwd=project, timeout=MIGRATE_TIMEOUT, env=env, shown=shown
+    )
 
 
 def _run_tests(environment: environments.Environment, project: Path) -> str:
@@ -265,7 +249,7 @@ def _probe(server: Server, project: Path, expected: conformance.Expectation) -> 
                 results = conformance.run(
                     base_url, expected, scope=server.scope, workers=server.workers
                 )
-        except CheckFailedError as exc:
+        except ServerStartError as exc:
             return [Step(f"{server.name}: start", False, str(exc), time.perf_counter() - started)]
         said = servers.tail(output)
     steps = [

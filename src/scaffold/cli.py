@@ -19,11 +19,8 @@ from .contract import CATEGORIES
 from .errors import ScaffoldError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from click.shell_completion import CompletionItem
 
-    from .questions import Question
     from .registry import Framework
 
 
@@ -124,13 +121,13 @@ def new(
       scaffold new blog-demo -f django -o ~/code --set author="Ada Lovelace"
       scaffold new shop -f bottle --yes --install
     """
-    from . import generator
+    from . import generator, prompts
 
     interactive = not (no_input or yes) and stdin_is_terminal()
     if framework is None:
         if not interactive:
             raise click.UsageError("Missing option '--framework' (see 'scaffold list').")
-        framework = _choose_framework()
+        framework = prompts.choose_framework()
     if framework.notice:
         click.secho(framework.notice, fg="yellow", err=True)
     project = generator.new_project(
@@ -138,7 +135,7 @@ def new(
         name,
         output_dir,
         settings=_parse_settings(settings),
-        ask=_ask if interactive else None,
+        ask=prompts.ask if interactive else None,
         force=force,
         git_message=None if no_git else f"Start {name} from scaffold's {framework.title} starter",
     )
@@ -197,7 +194,7 @@ def _shown(path: Path) -> Path:
 def _install(project: Path) -> None:
     import time
 
-    from . import environments
+    from .runtime import environments
 
     tool = "uv" if environments.uv_path() else "pip"
     click.echo(f"Installing into .venv with {tool} (this can take a minute)...", nl=False)
@@ -214,59 +211,6 @@ def _parse_settings(settings: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"{setting!r} is not KEY=VALUE.", param_hint="'--set'")
         parsed[key.strip()] = value
     return parsed
-
-
-def _choose_framework() -> Framework:
-    """Ask for a framework from a numbered menu grouped by category: a number or a key."""
-    from . import registry
-
-    frameworks = registry.discover()
-    numbered: list[Framework] = []
-    for category in CATEGORIES:
-        click.echo(f"{category}:")
-        for fw in (fw for fw in frameworks.values() if fw.category == category):
-            numbered.append(fw)
-            click.echo(f"  {len(numbered):>2}. {fw.title} ({fw.key})")
-
-    def choose(text: str) -> Framework:
-        text = text.strip()
-        if text.isdigit() and 1 <= int(text) <= len(numbered):
-            return numbered[int(text) - 1]
-        try:
-            return registry.get(text, frameworks)
-        except ScaffoldError as exc:
-            raise click.BadParameter(f"{exc} Or give a number from 1 to {len(numbered)}.") from None
-
-    chosen: Framework = click.prompt("Framework (number or key)", default="1", value_proc=choose)
-    return chosen
-
-
-def _ask(question: Question, default: Any, check: Callable[[str], Any]) -> Any:
-    """Ask one question at the terminal; a refused answer is asked again with the reason."""
-
-    def checked(text: str) -> Any:
-        try:
-            return check(text)
-        except ScaffoldError as exc:
-            raise click.BadParameter(str(exc)) from None
-
-    if question.is_choice:
-        choices = question.choices
-        for number, choice in enumerate(choices, 1):
-            click.echo(f"  {number}. {choice}")
-
-        def choose(text: str) -> Any:
-            text = text.strip()
-            if text.isdigit() and 1 <= int(text) <= len(choices):
-                return choices[int(text) - 1]
-            return checked(text)
-
-        return click.prompt(
-            f"{question.prompt} (number or name)", default=default, value_proc=choose
-        )
-    if isinstance(question.default, bool):
-        return click.prompt(question.prompt, default=default, type=click.BOOL)
-    return click.prompt(question.prompt, default=str(default), value_proc=checked)
 
 
 @cli.command("list")

@@ -60,11 +60,15 @@ class UncommittedChangesError(ScaffoldError):
 
 
 class CheckFailedError(ScaffoldError):
-    """A verification step of ``scaffold check`` could not run."""
+    """A verification step of ``scaffold check`` failed: the tests, a migration, a build."""
 
 
-class EnvironmentSetupError(CheckFailedError):
+class EnvironmentSetupError(ScaffoldError):
     """A virtual environment could not be created, or a project not installed into it."""
+
+
+class ServerStartError(ScaffoldError):
+    """A project's server exited, or never listened, before it could be probed."""
 
 
 class MeasureError(ScaffoldError):

@@ -21,7 +21,6 @@ import difflib
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -203,23 +202,14 @@ def _decide(
 
 
 def merge_three_way(mine: bytes, base: bytes, theirs: bytes) -> tuple[bytes, bool]:
-    """Merge with ``git merge-file``; return the result and whether it is conflict-free."""
-    git = shutil.which("git")
-    if git is None:
+    """Merge as git does; return the result and whether it is conflict-free.
+
+    Without git, a file both sides changed gets whole-file conflict markers.
+    """
+    merged = vcs.merge_file(mine, base, theirs, labels=("yours", "base", "template"))
+    if merged is None:
         return _whole_file_conflict(mine, theirs), False
-    with tempfile.TemporaryDirectory(prefix="scaffold-merge-") as folder:
-        paths = []
-        for name, data in (("mine", mine), ("base", base), ("theirs", theirs)):
-            path = Path(folder, name)
-            path.write_bytes(data)
-            paths.append(str(path))
-        completed = subprocess.run(
-            [git, "merge-file", "-p", "-L", "yours", "-L", "base", "-L", "template", *paths],
-            capture_output=True,
-        )
-    if completed.returncode < 0 or completed.returncode > 127:
-        return _whole_file_conflict(mine, theirs), False
-    return completed.stdout, completed.returncode == 0
+    return merged
 
 
 def _whole_file_conflict(mine: bytes, theirs: bytes) -> bytes:

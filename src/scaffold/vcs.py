@@ -77,6 +77,30 @@ def commit_new_repository(project: Path, message: str) -> bool:
     return True
 
 
+def merge_file(
+    mine: bytes, base: bytes, theirs: bytes, *, labels: tuple[str, str, str]
+) -> tuple[bytes, bool] | None:
+    """``git merge-file``: the three-way merge and whether it is clean; None without git."""
+    import tempfile
+
+    git = shutil.which("git")
+    if git is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="scaffold-merge-") as folder:
+        paths = []
+        for name, data in zip(("mine", "base", "theirs"), (mine, base, theirs), strict=True):
+            path = Path(folder, name)
+            path.write_bytes(data)
+            paths.append(str(path))
+        marks = [part for label in labels for part in ("-L", label)]
+        completed = subprocess.run(
+            [git, "merge-file", "-p", *marks, *paths], capture_output=True, stdin=subprocess.DEVNULL
+        )
+    if completed.returncode < 0 or completed.returncode > 127:
+        return None  # git failed (not a count of conflicts): merge by hand instead
+    return completed.stdout, completed.returncode == 0
+
+
 def _has_identity(project: Path) -> bool:
     completed = _git("config", "user.email", cwd=project)
     return completed is not None and completed.returncode == 0 and bool(completed.stdout.strip())

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import environments
 from ..contract import COMPARED_ROUTES, route_path
-from ..errors import CheckFailedError, MeasureError
+from ..errors import EnvironmentSetupError, MeasureError
 from ..names import derive
 from ..registry import Framework
+from ..runtime import environments, processes
 from . import measure_child
 
 CACHE_ENV = "SCAFFOLD_CACHE_DIR"
@@ -166,7 +166,7 @@ def measure(
             finally:
                 # The cached environment keeps dependencies only.
                 environments.uninstall(environment, project.name)
-    except (CheckFailedError, MeasureError) as exc:
+    except (EnvironmentSetupError, MeasureError) as exc:
         return Measurement(environment="", reused=False, errors=(str(exc),))
     finally:
         for step in STEPS[len(told) :]:  # a step that failed still moves the progress bar
@@ -300,22 +300,11 @@ def _in_child(environment: environments.Environment, project: Path, arguments: l
 
 
 def _run(command: list[str], cwd: Path, what: str) -> str:
+    """Run a step of the measurement; its failure says which step it was."""
     try:
-        completed = subprocess.run(
-            command,
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=PROBE_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-            env=environments.clean_env(),
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise MeasureError(f"Could not {what}: {exc}.") from exc
-    if completed.returncode != 0:
-        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-12:])
-        raise MeasureError(f"Could not {what}:\n{tail}")
-    return completed.stdout
+        return processes.run(command, error=MeasureError, cwd=cwd, timeout=PROBE_TIMEOUT)
+    except MeasureError as exc:
+        raise MeasureError(f"Could not {what}: {exc}") from None
 
 
 def _tree_bytes(root: Path) -> int:

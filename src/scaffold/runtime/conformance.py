@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-from . import contract
+from .. import contract
 from . import contract_forms as forms
 from .contract_http import (
     CheckFailure,

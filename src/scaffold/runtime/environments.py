@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EnvironmentSetupError
+from ..errors import EnvironmentSetupError
+from . import processes
+from .processes import clean_env
 
 INSTALL_TIMEOUT = 1200
 TEST_TIMEOUT = 900
@@ -82,7 +84,9 @@ def uninstall(environment: Environment, distribution: str) -> None:
         command = [uv, "pip", "uninstall", "--python", str(environment.python), distribution]
     else:
         command = [str(environment.python), "-m", "pip", "uninstall", "-y", "-q", distribution]
-    subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        command, capture_output=True, stdin=subprocess.DEVNULL, env=clean_env(), check=False
+    )
 
 
 def install_project(project: Path) -> Environment:
@@ -134,25 +138,5 @@ def run_tests(environment: Environment, project: Path) -> TestRun:
     return TestRun(completed.returncode == 0, lines)
 
 
-def clean_env() -> dict[str, str]:
-    """This process's environment without what would leak scaffold's own Python in."""
-    drop = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
-    return {name: value for name, value in os.environ.items() if name not in drop}
-
-
 def _run(command: Sequence[str], cwd: Path | None = None) -> str:
-    try:
-        completed = subprocess.run(
-            list(command),
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=INSTALL_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise EnvironmentSetupError(f"Could not run {command[0]}: {exc}.") from exc
-    if completed.returncode != 0:
-        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-15:])
-        raise EnvironmentSetupError(f"'{' '.join(command)}' failed:\n{tail}")
-    return completed.stdout + completed.stderr
+    return processes.run(command, error=EnvironmentSetupError, cwd=cwd, timeout=INSTALL_TIMEOUT)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
-from .contract import route_path
+from ..contract import route_path
 
 TIMEOUT = 30.0
 # After a HEAD response's headers, how long to wait for bytes that should not come.

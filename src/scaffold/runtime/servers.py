@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .environments import clean_env
-from .errors import CheckFailedError
+from ..errors import ServerStartError
+from .processes import clean_env
 
 START_TIMEOUT = 60.0
 
@@ -95,7 +95,7 @@ def _wait_until_listening(
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise CheckFailedError(
+            raise ServerStartError(
                 f"The server exited with status {process.returncode} before answering:\n"
                 + "\n".join(tail(log))
             )
@@ -104,4 +104,4 @@ def _wait_until_listening(
                 return
         except OSError:
             time.sleep(0.1)
-    raise CheckFailedError(f"The server did not listen on 127.0.0.1:{port} within {timeout:.0f} s.")
+    raise ServerStartError(f"The server did not listen on 127.0.0.1:{port} within {timeout:.0f} s.")
