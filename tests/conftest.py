@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
@@ -19,9 +17,7 @@ from .database_servers import (  # noqa: F401
     zeo_address,
     zeo_available,
 )
-
-FIXTURES = Path(__file__).parent / "fixtures"
-FRAMEWORKS = registry.discover()
+from .helpers import FRAMEWORKS
 
 
 @pytest.fixture(autouse=True)
@@ -38,11 +34,6 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def framework_params() -> list:
-    """One pytest param per template, with the framework key as its id."""
-    return [pytest.param(fw, id=key) for key, fw in FRAMEWORKS.items()]
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ import pytest
 from scaffold import answers, check, registry
 from scaffold.runtime import environments, servers
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 APPS = FIXTURES / "contract_apps"
 NOTESDEMO = registry.load_framework(APPS / "templates" / "notesdemo")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from scaffold.cli import cli
 
-from .conftest import FRAMEWORKS
+from .helpers import FRAMEWORKS
 
 
 def test_help_lists_the_commands(runner: CliRunner) -> None:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from scaffold.cli import cli
 from scaffold.compare import measure, measure_child
 
-from .conftest import FRAMEWORKS
+from .helpers import FRAMEWORKS
 
 
 def test_cache_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

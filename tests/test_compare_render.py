@@ -19,7 +19,7 @@ from scaffold.compare.core import Comparison
 from scaffold.compare.formats import FORMATS
 
 from .compare_helpers import fake_measured
-from .conftest import FRAMEWORKS
+from .helpers import FRAMEWORKS
 
 TOP_KEYS = {"scaffold_version", "measured", "machine", "settings", "frameworks"}
 FRAMEWORK_KEYS = {

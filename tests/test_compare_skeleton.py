@@ -9,7 +9,7 @@ from scaffold.compare.core import Comparison
 from scaffold.contract import FEATURE_KEYS, route_path
 
 from .compare_helpers import entry_of
-from .conftest import FRAMEWORKS
+from .helpers import FRAMEWORKS
 
 
 @pytest.mark.parametrize("key", list(FRAMEWORKS))

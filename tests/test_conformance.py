@@ -13,7 +13,7 @@ from scaffold.runtime import conformance
 from scaffold.runtime import contract_forms as forms
 from scaffold.runtime.contract_http import Client, Expectation, parse_cookie
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 sys.path.insert(0, str(FIXTURES / "contract_apps"))
 from contract_app import FAULTS, make_app

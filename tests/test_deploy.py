@@ -31,8 +31,8 @@ from scaffold import answers, check, generator, registry
 from scaffold.questions import questions
 from scaffold.runtime import environments, servers
 
-from .conftest import FRAMEWORKS, framework_params
 from .database_servers import shared_environment
+from .helpers import FRAMEWORKS, framework_params
 
 DEPLOY_FILES = (
     "Dockerfile",

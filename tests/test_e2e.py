@@ -26,8 +26,8 @@ from scaffold.names import derive
 from scaffold.questions import questions
 from scaffold.runtime import environments
 
-from .conftest import FRAMEWORKS, framework_params
 from .database_servers import shared_environment
+from .helpers import FRAMEWORKS, framework_params
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from scaffold.errors import (
     ProjectExistsError,
 )
 
-from .conftest import FIXTURES, framework_params
+from .helpers import FIXTURES, framework_params
 
 FLASK = registry.get("flask")
 

@@ -29,7 +29,7 @@ from scaffold.errors import (
 )
 from scaffold.update import PENDING_DIR, update_project
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[1]
 needs_git = pytest.mark.skipif(not vcs.available(), reason="git is not installed")

@@ -5,7 +5,7 @@ import pytest
 from scaffold import registry
 from scaffold.errors import TemplateMetadataError, UnknownFrameworkError
 
-from .conftest import FIXTURES, FRAMEWORKS, framework_params
+from .helpers import FIXTURES, FRAMEWORKS, framework_params
 
 
 def test_discovers_the_bundled_templates() -> None:

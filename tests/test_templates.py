@@ -18,7 +18,7 @@ from scaffold.names import check_package
 from scaffold.questions import questions
 from scaffold.registry import rendered_path
 
-from .conftest import FRAMEWORKS, framework_params
+from .helpers import FRAMEWORKS, framework_params
 
 TEMPLATES_ROOT = next(iter(FRAMEWORKS.values())).path.parent
 CUSTOM = {
