@@ -102,7 +102,7 @@ def make_project(
 
 
 def _servers_of(project: Path, environment: environments.Environment) -> list[check.Server]:
-    return check._servers(environment, answers.read(project), NOTESDEMO)
+    return check.servers_for(environment, answers.read(project), NOTESDEMO)
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_check_migrates_then_probes_three_servers(tmp_path: Path, fake_env: Path
 def test_a_migrate_that_runs_only_once_fails_the_second_run(
     tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(check, "_servers", lambda environment, recorded, framework: [])
+    monkeypatch.setattr(check, "servers_for", lambda environment, recorded, framework: [])
     result = check.check_project(
         make_project(tmp_path, migrate=ONCE_ONLY), environment_dir=fake_env
     )
@@ -148,7 +148,7 @@ def test_a_migrate_that_runs_only_once_fails_the_second_run(
 def test_a_failed_migrate_is_not_run_again(
     tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(check, "_servers", lambda environment, recorded, framework: [])
+    monkeypatch.setattr(check, "servers_for", lambda environment, recorded, framework: [])
     project = make_project(tmp_path, migrate="sys.exit('could not reach the database')")
     result = check.check_project(project, environment_dir=fake_env)
     assert [(step.name, step.passed) for step in result.steps] == [

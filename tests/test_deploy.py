@@ -95,7 +95,9 @@ def production_command(project: Path) -> list[str]:
     recorded = answers.read(project)
     framework = registry.get(recorded.framework)
     environment = environments.Environment(Path("venv"), "uv")
-    servers = {server.name: server for server in check._servers(environment, recorded, framework)}
+    servers = {
+        server.name: server for server in check.servers_for(environment, recorded, framework)
+    }
     server = servers["wsgi"] if servers["gunicorn"].skipped else servers["gunicorn"]
     executable, *arguments = server.command
     listen = {

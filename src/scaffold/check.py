@@ -120,7 +120,7 @@ def check_project(
                     record(_timed("migrate again", lambda: _migrate(migrate, project)))
             if framework.build_commands:
                 record(_timed("build", lambda: _build(environment, framework, project)))
-            for server in _servers(environment, recorded, framework):
+            for server in servers_for(environment, recorded, framework):
                 if server.skipped:
                     record(Step(f"{server.name}: {server.skipped}", True))
                     continue
@@ -206,7 +206,7 @@ class Server:
     skipped: str = ""
 
 
-def _servers(
+def servers_for(
     environment: environments.Environment,
     recorded: answers.Answers,
     framework: registry.Framework,
