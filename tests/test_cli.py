@@ -267,3 +267,25 @@ def test_yes_never_prompts_even_on_a_terminal(
     result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--yes"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Created {tmp_path / 'demo'} with Flask"), "nothing was asked"
+
+
+@pytest.mark.parametrize(
+    ("key", "lines"),
+    [
+        (
+            "django",
+            ["database   sqlite, postgresql (the first is the default)", "deploy     yes, no"],
+        ),
+        ("zope", ["database   filestorage, zeo (the first is the default)"]),
+        ("flask", ["deploy     no, yes (the first is the default)"]),
+    ],
+)
+def test_info_lists_the_options_and_why(runner: CliRunner, key: str, lines: list[str]) -> None:
+    result = runner.invoke(cli, ["info", key])
+    assert result.exit_code == 0, result.output
+    options = result.output.split("Options (scaffold new NAME --set KEY=VALUE):\n")[1]
+    options = options.split("\n\n")[0]
+    for line in lines:
+        assert f"  {line}" in options
+    assert "On by default for full-stack starters" in options
+    assert ("  database   " in options) == FRAMEWORKS[key].is_full_stack

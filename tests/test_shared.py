@@ -34,7 +34,7 @@ def test_every_shared_file_is_copied_somewhere() -> None:
         path
         for path in sync_shared.SHARED.rglob("*")
         if path.is_file()
-        and path.name not in ("README.md", "copies.json", "files.json")
+        and path.name not in ("README.md", "copies.json", "files.json", "options.json")
         and "__pycache__" not in path.parts
     }
     assert on_disk <= listed

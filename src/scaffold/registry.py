@@ -23,6 +23,8 @@ TEMPLATES_ENV = "SCAFFOLD_TEMPLATES"
 # Notes on the files every template shares (the deploy pack), keyed by their path
 # in a generated project; a template's own ``files`` notes take precedence.
 SHARED_NOTES = Path("_shared") / "files.json"
+# What `scaffold info` says about the options templates share (database, deploy).
+SHARED_OPTION_NOTES = Path("_shared") / "options.json"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Framework:
     # Answers with which the project serves from one process only, such as
     # ``{"database": "filestorage"}`` (ZODB's FileStorage locks its file).
     one_process_when: Mapping[str, str] = field(default_factory=dict)
+    # Why each option is there and what its default means, for `scaffold info`.
+    option_notes: Mapping[str, str] = field(default_factory=dict)
 
     def serves_one_process(self, answers: Mapping[str, Any]) -> bool:
         """Whether a project made with ``answers`` must be served by one process."""
@@ -127,7 +131,7 @@ def load_framework(folder: Path) -> Framework:
         dependencies=tuple(meta["dependencies"]),
         wsgi=meta["wsgi"],
         features=dict(meta["features"]),
-        files={**_shared_notes(folder.parent), **meta.get("files", {})},
+        files={**_shared_notes(folder.parent / SHARED_NOTES), **meta.get("files", {})},
         path=folder,
         reserved_names=tuple(meta.get("reserved_names", ())),
         aliases=tuple(meta.get("aliases", ())),
@@ -139,11 +143,15 @@ def load_framework(folder: Path) -> Framework:
         local_files=tuple(meta.get("local_files", ())),
         build_commands=tuple(meta.get("deploy", {}).get("build", ())),
         one_process_when=dict(meta.get("one_process_when", {})),
+        option_notes={
+            **_shared_notes(folder.parent / SHARED_OPTION_NOTES),
+            **meta.get("option_notes", {}),
+        },
     )
 
 
-def _shared_notes(templates_dir: Path) -> dict[str, str]:
-    path = templates_dir / SHARED_NOTES
+def _shared_notes(path: Path) -> dict[str, str]:
+    """Notes every template shares, from a JSON object in ``templates/_shared/``."""
     if not path.is_file():
         return {}
     try:
@@ -173,7 +181,7 @@ def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
         missing = [name for name in FEATURE_KEYS if name not in features]
         if missing:
             problems.append(f"'features' lacks {', '.join(missing)}.")
-    for name in ("files", "routes", "urls", "deploy", "one_process_when"):
+    for name in ("files", "routes", "urls", "deploy", "one_process_when", "option_notes"):
         if not isinstance(meta.get(name, {}), dict):
             problems.append(f"'{name}' must be an object.")
     for name in ("reserved_names", "aliases", "known_gaps", "local_files"):

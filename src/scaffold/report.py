@@ -74,6 +74,9 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
         value = framework.features.get(name)
         shown = "yes" if value is True else ("-" if value in (None, False) else str(value))
         lines.append(f"  {FEATURE_LABELS[name]:<10} {shown}")
+    options = option_lines(framework)
+    if options:
+        lines += ["", "Options (scaffold new NAME --set KEY=VALUE):", *options]
     if framework.files:
         lines += ["", "The skeleton, file by file:"]
         paths = {path: rendered_path(path, package) for path in framework.files}
@@ -84,6 +87,25 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
         lines += ["", "Where it differs from the starter contract:"]
         lines += [f"  - {gap}" for gap in framework.known_gaps]
     return "\n".join(lines)
+
+
+def option_lines(framework: Framework) -> list[str]:
+    """The template's choice and yes/no variables: their values, default first, and why."""
+    from .questions import questions
+
+    lines = []
+    for question in questions(framework):
+        if question.is_choice:
+            values = ", ".join(question.choices)
+        elif isinstance(question.default, bool):
+            values = "yes, no" if question.default else "no, yes"
+        else:
+            continue
+        lines.append(f"  {question.key:<10} {values} (the first is the default)")
+        note = framework.option_notes.get(question.key)
+        if note:
+            lines.append(f"  {'':<10} {note}")
+    return lines
 
 
 def category_reason(framework: Framework) -> str:
