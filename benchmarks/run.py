@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from scaffold.compare import measure  # noqa: E402
 from scaffold.runtime import environments  # noqa: E402
 
 
-def bench_generate(frameworks: dict, runs: int, work: Path) -> list[Result]:
+def bench_generate(frameworks: dict, runs: int, work: Path) -> Iterator[Result]:
     """scaffold new against plain cookiecutter on the same template folder."""
 
     def size(fw):
@@ -46,7 +47,6 @@ def bench_generate(frameworks: dict, runs: int, work: Path) -> list[Result]:
 
     ordered = sorted(frameworks.values(), key=size)
     chosen = {ordered[0].key: ordered[0], ordered[-1].key: ordered[-1]}
-    results = []
     for key, fw in chosen.items():
 
         def run_a(i, key=key):
@@ -70,7 +70,7 @@ def bench_generate(frameworks: dict, runs: int, work: Path) -> list[Result]:
             return timed([str(BIN / "cookiecutter"), "--no-input", "-o", str(out), str(fw.path)])
 
         a, b = paired(run_a, run_b, runs)
-        results.append(
+        yield (
             ratio_result(
                 f"new {key} vs cookiecutter",
                 f"scaffold new -f {key}",
@@ -80,26 +80,24 @@ def bench_generate(frameworks: dict, runs: int, work: Path) -> list[Result]:
                 0.8,
             )
         )
-    return results
 
 
-def bench_startproject(runs: int, work: Path) -> list[Result]:
+def bench_startproject(runs: int, work: Path) -> Iterator[Result]:
     """scaffold new -f django against django-admin startproject, same environment."""
     admin = BIN / "django-admin"
     if not admin.exists():
-        return [
-            Result(
-                "new django vs startproject",
-                "",
-                "",
-                0,
-                0,
-                None,
-                "ratio <= 1.0",
-                None,
-                notes=["Django is not installed here (pip install -e '.[bench]')"],
-            )
-        ]
+        yield Result(
+            "new django vs startproject",
+            "",
+            "",
+            0,
+            0,
+            None,
+            "ratio <= 1.0",
+            None,
+            notes=["Django is not installed here (pip install -e '.[bench]')"],
+        )
+        return
 
     def run_a(i):
         return timed(
@@ -122,21 +120,18 @@ def bench_startproject(runs: int, work: Path) -> list[Result]:
         return timed([str(admin), "startproject", "demo", str(target)])
 
     a, b = paired(run_a, run_b, runs)
-    return [
-        ratio_result(
-            "new django vs startproject",
-            "scaffold new -f django",
-            "django-admin startproject",
-            a,
-            b,
-            1.0,
-        )
-    ]
+    yield ratio_result(
+        "new django vs startproject",
+        "scaffold new -f django",
+        "django-admin startproject",
+        a,
+        b,
+        1.0,
+    )
 
 
-def bench_startup(runs: int) -> list[Result]:
+def bench_startup(runs: int) -> Iterator[Result]:
     """scaffold --help and scaffold list: absolute medians, and against bare Python."""
-    results = []
     bare = [sys.executable, "-c", "pass"]
     for args in (["--help"], ["list"]):
         a, b = paired(
@@ -152,17 +147,15 @@ def bench_startup(runs: int) -> list[Result]:
             float("inf"),
         )
         result.bound, result.holds = "median < 80 ms", median < 0.080
-        results.append(result)
-    return results
+        yield result
 
 
-def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[Result]:
+def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> Iterator[Result]:
     """Each starter's /health against a hand-written minimal app, in process."""
-    results = []
     for key, fw in frameworks.items():
         minimal = HERE / "minimal" / f"{key}_app.py"
         if not minimal.exists():
-            results.append(
+            yield (
                 Result(
                     f"wsgi {key}",
                     "",
@@ -179,6 +172,8 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
         project = generator.generate(fw, "bench-app", work / f"wsgi-{key}").path
         env = environments.create(work / f"venv-{key}")
         environments.install(env, ["-e", str(project)])
+        if fw.is_full_stack:  # the schema first, as a deployment does
+            timed([str(env.python), "-m", "bench_app", "migrate"], cwd=project)
 
         def rps(folder: Path, entry: str, env=env) -> Sample:
             # scaffold's own measurement child, run with the starter environment's Python.
@@ -192,7 +187,7 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
             lambda i, rps=rps, key=key: rps(HERE / "minimal", f"{key}_app:application"),
             runs,
         )
-        results.append(
+        yield (
             ratio_result(
                 f"wsgi {key} /health",
                 "starter",
@@ -204,12 +199,10 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> list[
                 unit="req/s",
             )
         )
-    return results
 
 
-def bench_time_to_green(frameworks: dict, work: Path) -> list[Result]:
+def bench_time_to_green(frameworks: dict, work: Path) -> Iterator[Result]:
     """scaffold new --install, then the project's tests: cold and warm package cache."""
-    results = []
     cache = work / "package-cache"
     for key in frameworks:
         times = {}
@@ -245,7 +238,7 @@ def bench_time_to_green(frameworks: dict, work: Path) -> list[Result]:
                 env=env,
             )
             times[state] = time.perf_counter() - started
-        results.append(
+        yield (
             Result(
                 f"time to green {key}",
                 "cold cache",
@@ -258,7 +251,6 @@ def bench_time_to_green(frameworks: dict, work: Path) -> list[Result]:
                 runs=1,
             )
         )
-    return results
 
 
 PARTS = ("startup", "generate", "startproject", "wsgi", "time-to-green")
