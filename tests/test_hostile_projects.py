@@ -333,7 +333,8 @@ def test_force_commits_only_the_files_it_wrote(templates: Path, tmp_path: Path) 
     )
     assert result.exit_code == 0, result.output
     assert "Kept 1 file you already had, unchanged:\n  README.md" in result.output
-    assert "committed the 6 files scaffold wrote" in result.output
+    # 6 files written; the git-ignored .env is not committed.
+    assert "committed the 5 files scaffold wrote" in result.output
     tracked = subprocess.run(
         ["git", "-C", str(target), "ls-files"], capture_output=True, text=True, check=True
     ).stdout.split()

@@ -150,7 +150,7 @@ def new(
             click.echo(f"  {relative}")
     if project.committed:
         click.echo(
-            f"Initialised a git repository and committed the {_count(len(project.files), 'file')}"
+            f"Initialised a git repository and committed the {_count(project.committed, 'file')}"
             " scaffold wrote."
         )
     if install:

@@ -52,7 +52,8 @@ class GeneratedProject:
     """What `generate` made.
 
     ``kept`` lists the files that ``--force`` found with other content and left
-    alone; ``committed`` says whether a new git repository got a first commit.
+    alone; ``committed`` is how many files a new git repository's first commit
+    holds (0: no repository was made).
     """
 
     path: Path
@@ -61,7 +62,7 @@ class GeneratedProject:
     files: tuple[str, ...]
     seconds: float
     kept: tuple[str, ...] = ()
-    committed: bool = False
+    committed: int = 0
 
 
 def new_project(
@@ -139,7 +140,7 @@ def generate(
             record_project(framework, rendered, context)
         files = tuple(sorted(_relative_files(rendered)))
         kept = _keep_existing(rendered, target, files) if target.exists() else ()
-        committed = False
+        committed = 0
         if git_message and not (target / ".git").exists() and not vcs.inside_work_tree(output_dir):
             committed = vcs.commit_new_repository(rendered, git_message)
         _move_into_place(rendered, target)

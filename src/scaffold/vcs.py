@@ -49,17 +49,18 @@ def has_uncommitted_changes(path: Path) -> bool:
     return completed is not None and bool(completed.stdout.strip())
 
 
-def commit_new_repository(project: Path, message: str) -> bool:
+def commit_new_repository(project: Path, message: str) -> int:
     """Make ``project`` a new git repository with one commit of every file in it.
 
     The caller decides that a repository may be created here (scaffold creates
     one only for a project it is writing, outside any other work tree). Returns
-    False, and leaves no ``.git``, when git is missing or fails. Without a
-    configured identity the commit is signed ``scaffold`` so that it never fails
-    on a fresh machine.
+    how many files the commit holds (the project's ``.gitignore`` keeps local
+    files such as ``.env`` out), or 0, leaving no ``.git``, when git is missing
+    or fails. Without a configured identity the commit is signed ``scaffold`` so
+    that it never fails on a fresh machine.
     """
     if not available():
-        return False
+        return 0
 
     def run(*args: str) -> None:
         completed = _git(*args, cwd=project)
@@ -73,8 +74,9 @@ def commit_new_repository(project: Path, message: str) -> bool:
         run(*extra, "commit", "--quiet", "--no-verify", "-m", message)
     except subprocess.CalledProcessError:
         shutil.rmtree(project / ".git", ignore_errors=True)
-        return False
-    return True
+        return 0
+    listed = _git("ls-files", "-z", cwd=project)
+    return listed.stdout.count("\0") if listed is not None else 0
 
 
 def merge_file(
