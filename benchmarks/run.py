@@ -201,6 +201,45 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> Itera
         )
 
 
+def bench_native(frameworks: dict, runs: int, work: Path, seconds: float) -> Iterator[Result]:
+    """Each starter's / and /health against the app its framework's own scaffolder makes."""
+    from native import REFERENCES
+
+    for key, fw in frameworks.items():
+        if key not in REFERENCES:
+            continue
+        project = generator.generate(fw, "bench-app", work / f"native-{key}").path
+        env = environments.create(work / f"native-venv-{key}")
+        environments.install(env, ["-e", str(project)])
+        if fw.is_full_stack:
+            timed([str(env.python), "-m", "bench_app", "migrate"], cwd=project)
+        folder = work / f"native-{key}" / "reference"
+        entry = REFERENCES[key](env.python.parent, folder)
+        for path in ("/health", "/"):
+
+            def rps(where: Path, app: str, path: str = path, env=env) -> Sample:
+                (result,) = measure.requests_per_second(env, where, app, seconds, (path,))
+                if result["rps"] is None:
+                    raise SystemExit(f"{app} in {where}: GET {path} answered {result['status']}")
+                return Sample(result["rps"])
+
+            a, b = paired(
+                lambda i, rps=rps, project=project: rps(project, "wsgi:application"),
+                lambda i, rps=rps, folder=folder, entry=entry: rps(folder, entry),
+                runs,
+            )
+            yield ratio_result(
+                f"native {key} {path}",
+                "starter",
+                "framework's scaffold",
+                a,
+                b,
+                1.0,
+                higher_is_better=True,
+                unit="req/s",
+            )
+
+
 def bench_time_to_green(frameworks: dict, work: Path) -> Iterator[Result]:
     """scaffold new --install, then the project's tests: cold and warm package cache."""
     cache = work / "package-cache"
@@ -253,7 +292,7 @@ def bench_time_to_green(frameworks: dict, work: Path) -> Iterator[Result]:
         )
 
 
-PARTS = ("startup", "generate", "startproject", "wsgi", "time-to-green")
+PARTS = ("startup", "generate", "startproject", "wsgi", "native", "time-to-green")
 
 
 def main() -> None:
@@ -284,6 +323,7 @@ def main() -> None:
             "generate": lambda: bench_generate(frameworks, runs, work),
             "startproject": lambda: bench_startproject(runs, work),
             "wsgi": lambda: bench_wsgi(selected, runs, work, 0.3 if args.quick else 1.0),
+            "native": lambda: bench_native(selected, runs, work, 0.3 if args.quick else 1.0),
             "time-to-green": lambda: bench_time_to_green(selected, work),
         }
         wanted = args.only.split(",") if args.only else PARTS
