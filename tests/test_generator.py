@@ -14,6 +14,7 @@ from scaffold.errors import (
     OutputDirError,
     ProjectExistsError,
 )
+from scaffold.questions import convert_answers, questions
 
 from .helpers import FIXTURES, framework_params
 
@@ -158,11 +159,11 @@ def test_nothing_is_written_to_home(tmp_path: Path, isolated_home: Path) -> None
 
 
 def test_set_answers_are_converted_and_checked() -> None:
-    assert generator.convert_answers(FLASK, {"author": "Ada"}) == {"author": "Ada"}
+    assert convert_answers(FLASK, {"author": "Ada"}) == {"author": "Ada"}
     with pytest.raises(InvalidAnswerError, match="Known variables: project_name"):
-        generator.convert_answers(FLASK, {"colour": "blue"})
+        convert_answers(FLASK, {"colour": "blue"})
     with pytest.raises(InvalidAnswerError, match="template code"):
-        generator.convert_answers(FLASK, {"description": "{{ 7*7 }}"})
+        convert_answers(FLASK, {"description": "{{ 7*7 }}"})
 
 
 @pytest.mark.parametrize(
@@ -178,7 +179,7 @@ def test_set_package_name_is_validated_as_written(
 
 
 def test_questions_follow_the_template() -> None:
-    keys = [q.key for q in generator.questions(FLASK)]
+    keys = [q.key for q in questions(FLASK)]
     assert keys[:3] == ["project_name", "project_slug", "package_name"]
     assert not any(key.startswith("_") for key in keys)
 
@@ -217,14 +218,12 @@ def test_set_project_slug_cannot_move_the_project(tmp_path: Path) -> None:
 
 def test_set_answers_take_the_variables_type() -> None:
     hooky = registry.discover(FIXTURES / "failing-hook")["hooky"]
-    converted = generator.convert_answers(
-        hooky, {"with_ci": "no", "workers": "4", "license": "BSD-3-Clause"}
-    )
+    converted = convert_answers(hooky, {"with_ci": "no", "workers": "4", "license": "BSD-3-Clause"})
     assert converted == {"with_ci": False, "workers": 4, "license": "BSD-3-Clause"}
-    assert generator.convert_answers(hooky, {"with_ci": "Yes"}) == {"with_ci": True}
+    assert convert_answers(hooky, {"with_ci": "Yes"}) == {"with_ci": True}
     for bad in ({"with_ci": "maybe"}, {"workers": "many"}, {"license": "GPL"}):
         with pytest.raises(InvalidAnswerError):
-            generator.convert_answers(hooky, bad)
+            convert_answers(hooky, bad)
 
 
 @pytest.mark.parametrize("framework", framework_params())
@@ -232,7 +231,6 @@ def test_copying_plain_files_renders_the_same_project(
     tmp_path: Path, framework: registry.Framework
 ) -> None:
     """The fast path for files without Jinja syntax changes no byte of any option's output."""
-    from scaffold.questions import questions
 
     options = [{}]
     for question in questions(framework):

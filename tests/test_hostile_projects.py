@@ -249,6 +249,17 @@ def test_update_refuses_a_file_symlink_it_would_write(
     assert not (project / PENDING_DIR).exists()
 
 
+def test_a_link_the_update_leaves_alone_does_not_block_it(project: Path, templates: Path) -> None:
+    """Only the files an update writes must be free of links: the user's other links stay."""
+    (project / "docs").mkdir()
+    shutil.move(project / "wsgi.py", project / "docs" / "wsgi.py")
+    (project / "wsgi.py").symlink_to(Path("docs") / "wsgi.py")
+    _change_template(templates)  # changes README.md only
+    result = update_project(project)
+    assert [c.path for c in result.changes] == ["README.md"]
+    assert (project / "wsgi.py").is_symlink()
+
+
 def test_update_refuses_a_directory_symlink_on_the_way(
     project: Path, templates: Path, tmp_path: Path
 ) -> None:
@@ -467,9 +478,10 @@ def test_killed_update_is_finished_by_the_next(
     (init / "__init__.py").write_text((init / "__init__.py").read_text() + "\n# changed\n")
     _change_template(templates)
     expected = _expected_update(project, templates, tmp_path)
-    # os.replace is patched everywhere: move 1 writes the new answers file in the
-    # staging folder, move 2 the plan; the kill lands after `kept_going` more.
-    assert _killed(f"update.replace#{kept_going + 2}", project) == -9
+    # os.replace is patched everywhere: moves 1 and 2 write the new answers file and
+    # merge base in the staging folder, move 3 the plan; the kill lands after
+    # `kept_going` more.
+    assert _killed(f"update.replace#{kept_going + 3}", project) == -9
     result = update_project(project)
     assert result.resumed
     assert _tree(project) == expected

@@ -30,18 +30,8 @@ from .errors import (
     UnsafePathError,
 )
 from .names import ProjectNames, check_package, validate_name
-from .questions import NAME_KEYS, Ask, Question, ask_remaining, convert_answers, questions
+from .questions import Ask, ask_remaining, convert_answers
 from .registry import Framework
-
-__all__ = [
-    "NAME_KEYS",
-    "GeneratedProject",
-    "Question",
-    "convert_answers",
-    "generate",
-    "new_project",
-    "questions",
-]
 
 STAGING_MARK = ".scaffold-"
 BYTECODE_SUFFIXES = (".pyc", ".pyo")
@@ -221,15 +211,26 @@ def _running(pid_text: str) -> bool:
     return True
 
 
-def record_project(framework: Framework, project: Path, context: Mapping[str, Any]) -> None:
-    """Write the answers file and the merge base of a freshly rendered project."""
-    base = snapshot.take(project, exclude=framework.local_files)
+def record_project(
+    framework: Framework,
+    project: Path,
+    context: Mapping[str, Any],
+    *,
+    base: snapshot.Snapshot | None = None,
+    fingerprint: str | None = None,
+) -> None:
+    """Write the answers file and the merge base of a freshly rendered project.
+
+    A caller that already holds the rendering's snapshot or the template's
+    fingerprint (`update` does) passes them in rather than having them made again.
+    """
+    base = base or snapshot.take(project, exclude=framework.local_files)
     answers.write(
         project,
         answers.Answers(
             framework=framework.key,
             scaffold_version=__version__,
-            template_fingerprint=answers.fingerprint(framework.path),
+            template_fingerprint=fingerprint or answers.fingerprint(framework.path),
             answers=answers.public_answers(context),
         ),
     )

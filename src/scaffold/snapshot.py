@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InvalidProjectFileError, ProjectNotFoundError
-from .paths import refuse_links, relative_path
+from .paths import refuse_links, relative_path, write_file
 
 SNAPSHOT_DIR = ".scaffold"
 SNAPSHOT_FILE = f"{SNAPSHOT_DIR}/base.tar.gz"
@@ -51,11 +51,8 @@ def take(project_dir: Path, exclude: Collection[str] = ()) -> Snapshot:
 
 def save(project_dir: Path, snapshot: Snapshot) -> Path:
     """Write the snapshot into the project; the archive is reproducible byte for byte."""
-    path = project_dir / SNAPSHOT_FILE
-    refuse_links(project_dir, SNAPSHOT_FILE)
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(archive_bytes(snapshot))
-    return path
+    write_file(project_dir, SNAPSHOT_FILE, archive_bytes(snapshot))
+    return project_dir / SNAPSHOT_FILE
 
 
 def archive_bytes(snapshot: Snapshot) -> bytes:

@@ -84,11 +84,13 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
         rendered, context = generator.render(framework, checked, Path(staging))
         new = snapshot.take(rendered, exclude=framework.local_files)
         changes = tuple(_plan(project, framework, base.files, new.files))
-        paths.refuse_links_for_all(
-            project, [change.path for change in changes] + list(snapshot.OWN_FILES)
-        )
+        # Only what the update writes or removes must be free of links; a link the
+        # user made to a file the template left alone is none of its business.
+        paths.refuse_links_for_all(project, [change.path for change in changes])
         if not dry_run:
-            generator.record_project(framework, rendered, context)
+            generator.record_project(
+                framework, rendered, context, base=new, fingerprint=fingerprint
+            )
             own = {name: (rendered / name).read_bytes() for name in snapshot.OWN_FILES}
             _journal(project, changes, own)
             finish_interrupted(project)
@@ -168,7 +170,6 @@ def _plan(
         paths.relative_path(path, source)
         if path in skipped or path.startswith(f"{snapshot.SNAPSHOT_DIR}/"):
             continue
-        paths.refuse_links(project, path)
         target = project / path
         mine = target.read_bytes() if target.is_file() else None
         change = _decide(path, base.get(path), mine, new.get(path))
