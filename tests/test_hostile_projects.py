@@ -670,3 +670,11 @@ def test_check_on_a_broken_environment_says_what_to_do(tmp_path: Path) -> None:
     assert install.startswith("FAIL")
     assert "is not a working virtual environment" in result.output
     assert "delete it" in result.output
+
+
+def test_check_refuses_a_hostile_answers_file_before_running_anything(project: Path) -> None:
+    _set_answer(project, "package_name", "os; touch PWNED")
+    result = CliRunner().invoke(cli, ["check", str(project)])
+    assert result.exit_code == 1
+    assert "the answer 'package_name' is refused" in result.output
+    assert "install" not in result.output, "nothing was installed or run"

@@ -13,10 +13,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidProjectFileError, ProjectNotFoundError
 from .paths import refuse_links, write_file
+
+if TYPE_CHECKING:
+    from .registry import Framework
 
 ANSWERS_FILE = ".scaffold.json"
 NOTICE = (
@@ -100,6 +103,26 @@ def read(project_dir: Path) -> Answers:
         template_fingerprint=data.get("template_fingerprint", ""),
         answers=dict(data.get("answers", {})),
     )
+
+
+def load(project_dir: Path) -> tuple[Answers, Framework, dict[str, Any]]:
+    """A project's answers file, its framework and its answers checked by the rules of `new`.
+
+    What `update` and `check` use before they render, install or run anything:
+    the file comes from the project, so nothing in it is trusted unchecked.
+    """
+    from . import questions, registry
+    from .errors import UnknownFrameworkError
+
+    recorded = read(project_dir)
+    try:
+        framework = registry.get(recorded.framework)
+    except UnknownFrameworkError as exc:
+        raise InvalidProjectFileError(
+            f"{ANSWERS_FILE} in {project_dir.name}: the framework is refused ({exc})"
+        ) from None
+    source = f"{ANSWERS_FILE} in {project_dir.name}"
+    return recorded, framework, questions.check_recorded(framework, recorded.answers, source)
 
 
 def _refuse(path: Path, field: str, wanted: str) -> None:

@@ -81,9 +81,14 @@ SERVER_PACKAGES = {"waitress-serve": "waitress", "gunicorn": "gunicorn"}
 
 def expectation_for(project: Path) -> tuple[answers.Answers, conformance.Expectation]:
     """What the contract expects of ``project``, from its answers file and template."""
-    recorded = answers.read(project)
-    framework = registry.get(recorded.framework)
-    return recorded, conformance.Expectation(
+    recorded, framework, _checked = answers.load(project)
+    return recorded, _expectation(recorded, framework)
+
+
+def _expectation(
+    recorded: answers.Answers, framework: registry.Framework
+) -> conformance.Expectation:
+    return conformance.Expectation(
         framework=framework.key,
         project_name=recorded.project_name,
         full_stack=framework.is_full_stack,
@@ -99,8 +104,9 @@ def check_project(
 ) -> CheckReport:
     """Install, test, serve and probe ``project``; never raises for a failing step."""
     project = project.resolve()
-    recorded, expected = expectation_for(project)
-    framework = registry.get(recorded.framework)
+    # The answers file comes from the project: checked before its package name runs.
+    recorded, framework, _checked = answers.load(project)
+    expected = _expectation(recorded, framework)
     steps: list[Step] = []
 
     def record(step: Step) -> Step:

@@ -26,8 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import answers, generator, paths, questions, registry, snapshot, vcs
-from .errors import InvalidProjectFileError, UncommittedChangesError, UnknownFrameworkError
+from . import answers, generator, paths, snapshot, vcs
+from .errors import InvalidProjectFileError, UncommittedChangesError
 from .registry import Framework
 
 ADDED, UPDATED, MERGED, CONFLICT, REMOVED = "added", "updated", "merged", "conflict", "removed"
@@ -65,11 +65,7 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
     """Update ``project`` to the installed template; write nothing when ``dry_run``."""
     project = project.resolve()
     resumed = False if dry_run else finish_interrupted(project)
-    recorded = answers.read(project)
-    framework = _framework(recorded.framework, project)
-    checked = questions.check_recorded(
-        framework, recorded.answers, f"{answers.ANSWERS_FILE} in {project.name}"
-    )
+    recorded, framework, checked = answers.load(project)
     fingerprint = answers.fingerprint(framework.path)
     if fingerprint == recorded.template_fingerprint:
         return UpdateResult(project, framework.key, True, (), dry_run, resumed)
@@ -95,15 +91,6 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
             _journal(project, changes, own)
             finish_interrupted(project)
     return UpdateResult(project, framework.key, False, changes, dry_run, resumed)
-
-
-def _framework(key: str, project: Path) -> Framework:
-    try:
-        return registry.get(key)
-    except UnknownFrameworkError as exc:
-        raise InvalidProjectFileError(
-            f"{answers.ANSWERS_FILE} in {project.name}: the framework is refused ({exc})"
-        ) from None
 
 
 def _journal(project: Path, changes: tuple[FileChange, ...], own: dict[str, bytes]) -> None:
