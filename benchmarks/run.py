@@ -203,10 +203,11 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> Itera
 
 def bench_native(frameworks: dict, runs: int, work: Path, seconds: float) -> Iterator[Result]:
     """Each starter's / and /health against the app its framework's own scaffolder makes."""
-    from native import REFERENCES
+    import native
 
     for key, fw in frameworks.items():
-        if key not in REFERENCES:
+        build = native.reference(key)
+        if build is None:
             continue
         project = generator.generate(fw, "bench-app", work / f"native-{key}").path
         env = environments.create(work / f"native-venv-{key}")
@@ -214,7 +215,7 @@ def bench_native(frameworks: dict, runs: int, work: Path, seconds: float) -> Ite
         if fw.is_full_stack:
             timed([str(env.python), "-m", "bench_app", "migrate"], cwd=project)
         folder = work / f"native-{key}" / "reference"
-        entry = REFERENCES[key](env.python.parent, folder)
+        entry = build(env, folder)
         for path in ("/health", "/"):
 
             def rps(where: Path, app: str, path: str = path, env=env) -> Sample:

@@ -1,16 +1,16 @@
-"""The apps the frameworks' own scaffolders make, with the starter's two routes added.
+"""Django's reference: ``django-admin startproject`` with the contract's two routes.
 
-Issue 16 measures each starter against two references of its own framework: the
-hand-written minimal app (``minimal/``) and what the framework's scaffolder
-generates. Only Django's is built so far: ``django-admin startproject``, in its
-production configuration (DEBUG off), with a JSON view at ``/health`` and a
-template view at ``/`` written the way Django's tutorial writes them.
+The project is left in its production configuration (DEBUG off), with a JSON
+view at ``/health`` and a template view at ``/`` written the way Django's
+tutorial writes them.
 """
 
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+
+from scaffold.runtime.environments import Environment
 
 # Added to startproject's urls.py: the contract's two routes, as the tutorial writes views.
 DJANGO_VIEWS = """
@@ -43,11 +43,11 @@ TEMPLATES[0]["DIRS"] = [BASE_DIR / "templates"]
 """
 
 
-def django_startproject(django_admin: Path, folder: Path) -> str:
+def build(environment: Environment, folder: Path) -> str:
     """Make the reference in ``folder``; return its WSGI entry, importable from there."""
     folder.mkdir(parents=True)
     subprocess.run(
-        [str(django_admin), "startproject", "reference", str(folder)],
+        [str(environment.script("django-admin")), "startproject", "reference", str(folder)],
         check=True,
         capture_output=True,
     )
@@ -59,9 +59,3 @@ def django_startproject(django_admin: Path, folder: Path) -> str:
     (folder / "templates").mkdir()
     (folder / "templates" / "index.html").write_text(DJANGO_TEMPLATE, encoding="utf-8")
     return "reference.wsgi:application"
-
-
-# Framework key -> how to build its scaffolder's app, given the environment's scripts folder.
-REFERENCES = {
-    "django": lambda scripts, folder: django_startproject(scripts / "django-admin", folder),
-}

@@ -1,0 +1,37 @@
+"""The apps the frameworks' own scaffolders make, with the starter's two routes added.
+
+Issue 16 measures each starter against two references of its own framework: the
+hand-written minimal app (``minimal/``) and what the framework's own scaffolder
+generates. One module here per scaffolder, each with a ``build`` function::
+
+    build(environment, folder) -> "module:attribute"
+
+``environment`` is the starter's virtual environment (the scaffolder's scripts are
+in it, and a reference may install what its project needs there too); the
+reference is made in ``folder`` and its WSGI entry is returned, importable from
+``folder``. ``REFERENCES`` maps a framework key to its module's ``build``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from scaffold.runtime.environments import Environment
+
+Build = Callable[[Environment, Path], str]
+
+# Framework key -> the module (in this package) that builds its scaffolder's app.
+MODULES = {
+    "django": "django_startproject",
+}
+
+
+def reference(key: str) -> Build | None:
+    """The ``build`` function of ``key``'s native reference, or None if it has none."""
+    if key not in MODULES:
+        return None
+    module = importlib.import_module(f"{__name__}.{MODULES[key]}")
+    build: Build = module.build
+    return build
