@@ -25,12 +25,15 @@ Build = Callable[[Environment, Path], str]
 # Framework key -> the module (in this package) that builds its scaffolder's app.
 MODULES = {
     "django": "django_startproject",
+    "turbogears": "gearbox_quickstart",
+    "web2py": "py4web_scaffold",
+    "zope": "zope_mkwsgiinstance",
 }
 
 
 def reference(key: str) -> Build | None:
     """The ``build`` function of ``key``'s native reference, or None if it has none."""
-    if key not in MODULES:
+    if key not in MODULES or not (Path(__file__).parent / f"{MODULES[key]}.py").is_file():
         return None
     module = importlib.import_module(f"{__name__}.{MODULES[key]}")
     build: Build = module.build
