@@ -15,7 +15,6 @@ import bobo
 import webob
 from chameleon import PageTemplateLoader
 from dotenv import load_dotenv
-from webob.dec import wsgify
 from webob.exc import HTTPBadRequest
 
 HERE = Path(__file__).resolve().parent
@@ -42,14 +41,17 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # headers cheat sheet). The Content-Security-Policy lets the browser load
 # scripts, styles and images from this site only, so injected markup cannot
 # run; that is also why the pages keep every style in static/style.css.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+# A list of (name, value) pairs, as WSGI sends headers: it is built once, and
+# each response's headers are extended with it in one step.
+SECURITY_HEADERS = [
+    (
+        "Content-Security-Policy",
+        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     ),
-    "X-Content-Type-Options": "nosniff",  # trust Content-Type, never guess it
-    "X-Frame-Options": "DENY",  # no other site may show these pages in a frame
-    "Referrer-Policy": "same-origin",  # other sites are not told which page linked them
-}
+    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
+    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
+    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
+]
 
 # Bobo has no template engine of its own (its docs return plain strings).
 # Chameleon is the natural pick for it: it comes from the same Zope world, its
@@ -116,30 +118,46 @@ bobo_app = bobo.Application(
 )
 
 
-# Bobo has no hook around every request, so a small WSGI middleware does it:
-# WebOb's wsgify.middleware turns this function into a WSGI application that
-# wraps bobo's and can change any response on its way out.
-@wsgify.middleware
-def security_headers(request: webob.Request, app: bobo.Application) -> webob.Response:
-    """Add the security headers to every response, and keep bad bytes from being a 500."""
-    # bobo decodes the path and the query string as UTF-8, and answers 500 to
-    # bytes that are not (/%ff, ?name=%ff). Read such bytes of a query string as
-    # U+FFFD ("�"), as most frameworks do; a path that is not UTF-8 is a 400.
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` decodes as UTF-8."""
     try:
-        _ = request.GET
+        data.decode("utf-8")
     except UnicodeDecodeError:
-        pairs = urllib.parse.parse_qsl(
-            request.query_string, keep_blank_values=True, errors="replace"
-        )
-        request.query_string = urllib.parse.urlencode(pairs)
-    try:
-        _ = request.path_info
-    except UnicodeDecodeError:
-        response = HTTPBadRequest("The URL path is not valid UTF-8.")
-    else:
-        response = request.get_response(app)
-    response.headers.update(SECURITY_HEADERS)
-    return response
+        return False
+    return True
+
+
+# Bobo has no hook around every request, so a small WSGI middleware does it: a
+# function that takes a WSGI application and returns one that wraps it. It reads
+# the environ and adds headers on the way out, without building a request or a
+# response object, so it costs next to nothing when there is nothing to repair.
+def security_headers(app):
+    """Wrap ``app``: send the security headers, and keep bad bytes from being a 500."""
+
+    def middleware(environ, start_response):
+        # bobo decodes the path and the query string as UTF-8, and answers 500 to
+        # bytes that are not (/%ff, ?name=%ff). Read such bytes of a query string
+        # as U+FFFD ("\ufffd"), as most frameworks do; a path that is not UTF-8 is
+        # a 400. WSGI hands both over as bytes read as Latin-1; plain ASCII with
+        # no %-escape is always valid, so only other queries are checked.
+        query = environ.get("QUERY_STRING", "")
+        if not (query.isascii() and "%" not in query):
+            if not _is_utf8(urllib.parse.unquote_to_bytes(query.encode("latin-1"))):
+                pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, errors="replace")
+                environ["QUERY_STRING"] = urllib.parse.urlencode(pairs)
+
+        def start_response_with_headers(status, headers, exc_info=None):
+            # A new list: the response object that sent ``headers`` keeps its own.
+            return start_response(status, headers + SECURITY_HEADERS, exc_info)
+
+        path = environ.get("PATH_INFO", "")
+        if not path.isascii() and not _is_utf8(path.encode("latin-1")):
+            # A WebOb exception is itself a WSGI application that sends its page.
+            bad_path = HTTPBadRequest("The URL path is not valid UTF-8.")
+            return bad_path(environ, start_response_with_headers)
+        return app(environ, start_response_with_headers)
+
+    return middleware
 
 
 application = security_headers(bobo_app)
