@@ -2,10 +2,11 @@
 
 A production server imports the callable named ``application`` from this file,
 for example: ``waitress-serve wsgi:application``. A Bottle() object is itself
-a WSGI application.
+a WSGI application; app.py wraps it in the middleware that adds the security
+headers, and that is the ``application`` served here.
 """
 
-from {{ cookiecutter.package_name }}.app import SECRET_KEY, app
+from {{ cookiecutter.package_name }}.app import SECRET_KEY, application
 
 # Anyone who knows the secret key can forge signed cookies: a production server
 # must not start without one of its own.
@@ -15,4 +16,4 @@ if not SECRET_KEY:
         " or set it in the environment."
     )
 
-application = app
+__all__ = ["application"]

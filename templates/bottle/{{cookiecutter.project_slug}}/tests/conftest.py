@@ -3,13 +3,13 @@
 import pytest
 import webtest
 
-from {{ cookiecutter.package_name }}.app import app as bottle_app
+from {{ cookiecutter.package_name }}.app import application
 
 
 @pytest.fixture
 def app():
-    """The Bottle application under test."""
-    return bottle_app
+    """The application under test: the Bottle app inside its middleware, as served."""
+    return application
 
 
 @pytest.fixture

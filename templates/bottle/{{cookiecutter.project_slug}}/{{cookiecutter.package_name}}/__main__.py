@@ -4,7 +4,7 @@ import os
 
 import bottle
 
-from .app import DEBUG, app
+from .app import DEBUG, application
 
 
 def main() -> None:
@@ -16,7 +16,7 @@ def main() -> None:
     # source file changes.
     if not DEBUG:
         print(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
-    bottle.run(app, host="127.0.0.1", port=port, quiet=not DEBUG, debug=DEBUG, reloader=DEBUG)
+    bottle.run(application, host="127.0.0.1", port=port, quiet=not DEBUG, debug=DEBUG, reloader=DEBUG)
 
 
 if __name__ == "__main__":

@@ -38,25 +38,19 @@ bottle.debug(DEBUG)
 # headers cheat sheet). The Content-Security-Policy lets the browser load
 # scripts, styles and images from this site only, so injected markup cannot
 # run; that is also why the pages keep every style in static/style.css.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+# A list of (name, value) pairs, as WSGI sends headers: it is built once, and
+# each response's headers are extended with it in one step.
+SECURITY_HEADERS = [
+    (
+        "Content-Security-Policy",
+        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     ),
-    "X-Content-Type-Options": "nosniff",  # trust Content-Type, never guess it
-    "X-Frame-Options": "DENY",  # no other site may show these pages in a frame
-    "Referrer-Policy": "same-origin",  # other sites are not told which page linked them
-}
+    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
+    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
+    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
+]
 
 app = Bottle()
-
-
-# A hook runs at a fixed point of every request; "after_request" runs once the
-# response is ready, error pages included.
-@app.hook("after_request")
-def set_security_headers() -> None:
-    """Add the security headers to every response the app sends."""
-    for name, value in SECURITY_HEADERS.items():
-        response.set_header(name, value)
 
 
 def render(view: str, /, **variables) -> str:
@@ -96,3 +90,24 @@ def static(filepath):
     if response.status_code == 403:
         abort(404, "Not found.")
     return response
+
+
+# A Bottle() object is a WSGI application, so WSGI middleware can wrap it: a
+# function that takes a WSGI application and returns one that calls it. This one
+# adds the security headers to whatever the app answers, error pages included.
+# (An "after_request" hook could set them too, but Bottle would check and
+# convert each header again on every request; here they are added ready-made.)
+def security_headers(wsgi_app):
+    """Wrap ``wsgi_app`` so that every response carries SECURITY_HEADERS."""
+
+    def middleware(environ, start_response):
+        def start_response_with_headers(status, headers, exc_info=None):
+            return start_response(status, headers + SECURITY_HEADERS, exc_info)
+
+        return wsgi_app(environ, start_response_with_headers)
+
+    return middleware
+
+
+# What servers and tests call: the Bottle app inside its middleware.
+application = security_headers(app)
