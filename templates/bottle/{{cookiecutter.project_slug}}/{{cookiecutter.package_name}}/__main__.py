@@ -16,7 +16,9 @@ def main() -> None:
     # source file changes.
     if not DEBUG:
         print(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
-    bottle.run(application, host="127.0.0.1", port=port, quiet=not DEBUG, debug=DEBUG, reloader=DEBUG)
+    bottle.run(
+        application, host="127.0.0.1", port=port, quiet=not DEBUG, debug=DEBUG, reloader=DEBUG
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import bottle
-from bottle import Bottle, abort, request, response, static_file, template
+from bottle import Bottle, abort, request, static_file, template
 from dotenv import load_dotenv
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
