@@ -12,9 +12,12 @@ from tg.configuration.auth import TGAuthMetadata
 
 import {{ cookiecutter.package_name }}
 from {{ cookiecutter.package_name }} import model
-from {{ cookiecutter.package_name }}.lib.auth import LoginCookiePlugin
+from {{ cookiecutter.package_name }}.lib.auth import AuthenticationComponent, LoginCookiePlugin
 
 base_config = FullStackApplicationConfigurator()
+# TurboGears' authentication, with repoze.who's plugins verified once at start
+# instead of on every request (lib/auth.py says why).
+base_config.replace("sa_auth", AuthenticationComponent)
 
 base_config.update_blueprint(
     {
@@ -34,6 +37,9 @@ base_config.update_blueprint(
         "cache.enabled": False,
         # Mailing tracebacks of errors needs the backlash package: off here.
         "trace_errors.enable": False,
+        # Translations: this starter ships none, so picking each request's language
+        # would be work for nothing. Turn it on when you add an i18n/ catalog.
+        "i18n.enabled": False,
     }
 )
 
