@@ -142,8 +142,11 @@ def security_headers(app):
         # no %-escape is always valid, so only other queries are checked.
         query = environ.get("QUERY_STRING", "")
         if not (query.isascii() and "%" not in query):
-            if not _is_utf8(urllib.parse.unquote_to_bytes(query.encode("latin-1"))):
-                pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, errors="replace")
+            raw = query.encode("latin-1")
+            if not _is_utf8(urllib.parse.unquote_to_bytes(raw)):
+                pairs = urllib.parse.parse_qsl(
+                    raw.decode("utf-8", "replace"), keep_blank_values=True, errors="replace"
+                )
                 environ["QUERY_STRING"] = urllib.parse.urlencode(pairs)
 
         def start_response_with_headers(status, headers, exc_info=None):
