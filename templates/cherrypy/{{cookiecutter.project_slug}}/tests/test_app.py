@@ -22,7 +22,7 @@ def test_wsgi_refuses_to_start_without_secret():
 
 
 def test_query_that_is_not_utf8_is_read_leniently(client):
-    # CherryPy alone would answer 404; the lenient_query tool replaces the byte.
+    # CherryPy alone would answer 404; the app's middleware replaces the byte.
     response = client.get("/?name=%ff")
     assert "Hello, \ufffd!" in response.text
 

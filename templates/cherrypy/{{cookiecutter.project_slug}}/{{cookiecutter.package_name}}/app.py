@@ -71,26 +71,6 @@ cherrypy.tools.refuse_parent_paths = cherrypy.Tool(
 )
 
 
-def lenient_query() -> None:
-    """Read bytes of the query string that are not UTF-8 as U+FFFD ("�").
-
-    CherryPy answers a query string it cannot decode (?name=%ff) with 404 Not
-    Found, even on /health; most frameworks replace such bytes instead.
-    """
-    request = cherrypy.request
-    try:
-        urllib.parse.unquote_to_bytes(request.query_string).decode()
-    except UnicodeDecodeError:
-        pairs = urllib.parse.parse_qsl(
-            request.query_string, keep_blank_values=True, errors="replace"
-        )
-        request.query_string = urllib.parse.urlencode(pairs)
-
-
-# It runs when CherryPy has found the handler, before it parses the query string.
-cherrypy.tools.lenient_query = cherrypy.Tool("on_start_resource", lenient_query)
-
-
 class Root:
     """The root of the object tree: its exposed methods are the site's pages."""
 
@@ -116,29 +96,68 @@ class Root:
 # headers cheat sheet). The Content-Security-Policy lets the browser load
 # scripts, styles and images from this site only, so injected markup cannot
 # run; that is also why the pages keep every style in static/style.css.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+# A list of (name, value) pairs, as WSGI sends headers: it is built once, and
+# each response's headers are extended with it in one step.
+SECURITY_HEADERS = [
+    (
+        "Content-Security-Policy",
+        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     ),
-    "X-Content-Type-Options": "nosniff",  # trust Content-Type, never guess it
-    "X-Frame-Options": "DENY",  # no other site may show these pages in a frame
-    "Referrer-Policy": "same-origin",  # other sites are not told which page linked them
-}
+    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
+    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
+    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
+]
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` decodes as UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# WSGI middleware takes a WSGI application and returns one that calls it.
+# CherryPy runs middleware of your own in its application's WSGI pipeline (see
+# make_app), around everything CherryPy answers, error pages included. Working
+# on the plain WSGI environ and header list costs far less per request than a
+# tool, which CherryPy sets up and runs again for every request.
+def security_middleware(next_app):
+    """Wrap ``next_app``: send the security headers, and read bad query bytes leniently."""
+
+    def middleware(environ, start_response):
+        # CherryPy answers a query string it cannot decode as UTF-8 (?name=%ff)
+        # with 404 Not Found, even on /health; most frameworks read such bytes
+        # as U+FFFD ("\ufffd") instead, and so do we. WSGI hands the query over
+        # as bytes read as Latin-1; plain ASCII with no %-escape is always
+        # valid, so only other queries are checked.
+        query = environ.get("QUERY_STRING", "")
+        if not (query.isascii() and "%" not in query):
+            raw = query.encode("latin-1")
+            if not _is_utf8(urllib.parse.unquote_to_bytes(raw)):
+                pairs = urllib.parse.parse_qsl(
+                    raw.decode("utf-8", "replace"), keep_blank_values=True, errors="replace"
+                )
+                environ["QUERY_STRING"] = urllib.parse.urlencode(pairs)
+
+        def start_response_with_headers(status, headers, exc_info=None):
+            return start_response(status, headers + SECURITY_HEADERS, exc_info)
+
+        return next_app(environ, start_response_with_headers)
+
+    return middleware
+
 
 # Per-path application config; a path's settings apply below it too. For the
-# whole site, two of CherryPy's built-in tools: allow answers any method but GET
-# and HEAD with 405 and an Allow header, response_headers adds the security
-# headers to every response; bodies over 1 MB are refused with 413, and our
-# lenient_query tool keeps bad bytes in a query string from turning into 404.
+# whole site, CherryPy's built-in allow tool answers any method but GET and HEAD
+# with 405 and an Allow header, and bodies over 1 MB are refused with 413.
 # Everything under /static is served from the static folder by the staticdir
 # tool, without reaching the object tree.
 CONFIG = {
     "/": {
-        "tools.lenient_query.on": True,
         "tools.allow.on": True,
         "tools.allow.methods": ["GET", "HEAD"],
-        "tools.response_headers.on": True,
-        "tools.response_headers.headers": list(SECURITY_HEADERS.items()),
         "request.body.maxbytes": 1024 * 1024,
     },
     "/static": {
@@ -158,4 +177,7 @@ def make_app() -> cherrypy.Application:
         # The "production" environment turns off tracebacks in error pages,
         # the autoreloader and the config checker (process-wide settings).
         cherrypy.config.update({"environment": "production"})
-    return cherrypy.tree.mount(Root(), "/", CONFIG)
+    app = cherrypy.tree.mount(Root(), "/", CONFIG)
+    # Each (name, constructor) of the pipeline wraps the next; CherryPy itself is last.
+    app.wsgiapp.pipeline.append(("security", security_middleware))
+    return app
