@@ -30,7 +30,7 @@ def create_app(*, migrate=False):
     # (for example to read APPS_FOLDER) stays cheap.
     from py4web.core import Reloader, wsgi
 
-    from .security import secure_headers
+    from .security import refuse_bad_requests, secure_headers
 
     global MIGRATE
     MIGRATE = migrate
@@ -58,7 +58,7 @@ def create_app(*, migrate=False):
     if not migrate:
         _check_migrated(sys.modules["apps._default.common"].db)
     # Requests py4web would answer wrongly are answered before routing.
-    application.add_hook("before_request", _refuse_bad_requests)
+    application.add_hook("before_request", refuse_bad_requests)
     # Error pages of our own: py4web's carry inline styles, which the
     # Content-Security-Policy (security.py) rightly blocks.
     for status in (400, 404, 405, 413, 500):
@@ -81,37 +81,6 @@ def _check_migrated(db):
         )
     finally:
         db.rollback()
-
-
-def _refuse_bad_requests():
-    """Answer 404 to a path with a ``..`` segment, 400 to a body that cannot be read.
-
-    A URL such as /static/../wsgi.py must be "not found", like any other path
-    that is not there (py4web's file server would answer 403). A body that is
-    not what its Content-Type says (a broken multipart form, invalid JSON, JSON
-    that is not an object) is the client's mistake, 400, not a server error
-    when py4web reads it. A repeated parameter (name=a&name=b) arrives as a
-    list, which py4web's own code does not always expect: it keeps its last
-    value, as a single form field would.
-    """
-    from ombott.request_pkg.errors import RequestError
-    from py4web import abort, request
-
-    if ".." in request.path.split("/"):
-        abort(404)
-    parameters = [request.query]
-    if request.method in {"POST", "PUT", "PATCH", "DELETE"}:
-        try:
-            body = request.json  # None unless the body is JSON
-            parameters += [request.POST, request.forms]  # parsed once, kept for the action
-        except RequestError:
-            abort(400, "The request body could not be read.")
-        if body is not None and not isinstance(body, dict):
-            abort(400, "A JSON body must be an object.")
-    for values in parameters:
-        for name, value in list(values.items()):
-            if isinstance(value, list):
-                values[name] = value[-1]
 
 
 def _error_page(error):
