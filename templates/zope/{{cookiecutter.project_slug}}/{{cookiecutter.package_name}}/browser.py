@@ -39,6 +39,7 @@ class Index(Page):
         # request.form holds the query string and the posted form fields.
         name = self.request.form.get("name", "")
         self.name = name.strip() if isinstance(name, str) else ""
+        self.greeted = self.name or "world"
         return self.template()
 
 

@@ -27,10 +27,16 @@ ZMI_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'"
 )
-HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-}
+HEADERS = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+]
+# Built once: the headers of the site's pages, and of the ZMI's.
+SITE_HEADERS = [*HEADERS, ("X-Frame-Options", "DENY"), ("Content-Security-Policy", CSP)]
+ZMI_HEADERS = [*HEADERS, ("X-Frame-Options", "SAMEORIGIN"), ("Content-Security-Policy", ZMI_CSP)]
+# Zope's own values of these are replaced; X-Powered-By tells an attacker
+# which software to look up, and is dropped.
+REPLACED = {name.lower() for name, _ in SITE_HEADERS} | {"x-powered-by"}
 
 # The methods each page of the site answers (HEAD wherever GET is).
 GET = ("GET", "HEAD")
@@ -123,15 +129,5 @@ class SafetyFilter:
 
 
 def with_safety_headers(headers, is_zmi: bool):
-    ours = {
-        **HEADERS,
-        "X-Frame-Options": "SAMEORIGIN" if is_zmi else "DENY",
-        "Content-Security-Policy": ZMI_CSP if is_zmi else CSP,
-    }
-    # X-Powered-By tells an attacker which software to look up: Zope sends it.
-    kept = [
-        (name, value)
-        for name, value in headers
-        if name.title() not in ours and name.lower() != "x-powered-by"
-    ]
-    return kept + list(ours.items())
+    kept = [(name, value) for name, value in headers if name.lower() not in REPLACED]
+    return kept + (ZMI_HEADERS if is_zmi else SITE_HEADERS)
