@@ -100,7 +100,11 @@ LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# Translation is off: the pages are in English only, and with it off Django
+# skips looking up the active language for every URL it reverses and every
+# string it would translate (its docs advise this for a site with no
+# translations). Turn it on, with LocaleMiddleware, when you add some.
+USE_I18N = False
 USE_TZ = True
 
 # Static files: the stylesheet in this package's static/ folder and the
