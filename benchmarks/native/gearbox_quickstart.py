@@ -7,8 +7,9 @@ tg.devtools, with the flags that match the starter:
   TurboGears' login form and the User/Group/Permission model, as the starter has;
 * ``-s`` (``--sqlalchemy``): SQLAlchemy with the transaction manager, and Alembic
   migrations (on by default; ``--disable-migrations`` is not given);
-* ``-p reference``: the package name, so the WSGI entry is known whatever the
-  folder is called. The project directory is the positional name (``folder.name``).
+The positional name is ``folder.name``: gearbox makes the project in
+``./<name>`` (it takes no output path) and derives the package name from it,
+as a user's ``gearbox quickstart -a -s myapp`` makes the package ``myapp``.
 
 Both flags are quickstart's defaults, written out so the command says what it
 makes (issue 16 times the same ``gearbox quickstart -a -s``). The command asks no
@@ -45,7 +46,6 @@ from pathlib import Path
 
 from scaffold.runtime.environments import Environment, install, uninstall
 
-PACKAGE = "reference"
 # TurboGears' scaffolder; it brings gearbox with it.
 DEVTOOLS = "tg.devtools"
 
@@ -54,7 +54,7 @@ QUICKSTART_INDEX = '''    @expose()
         """Send visitors to the generated demo."""
         redirect('/demo')
 '''
-REFERENCE_ROUTES = '''    @expose('reference.templates.demo.index')
+REFERENCE_ROUTES = '''    @expose('{package}.templates.demo.index')
     def index(self, **kw):
         """The quickstart's landing page, rendered at / (not redirected to /demo)."""
         self.demo._before()
@@ -79,17 +79,23 @@ application = loadapp(
 def quickstart_command(environment: Environment, folder: Path) -> list[str]:
     """The command line that makes the quickstart project ``folder``.
 
-    Run it with ``folder.parent`` as the working directory: gearbox makes the
-    project in ``./<name>`` and takes no output path. tg.devtools is installed
-    into ``environment`` first (a no-op when it is there), so the command runs.
+    Run it with ``folder.parent`` as the working directory. ``folder`` must not
+    exist, and its name must be neither a distribution installed in
+    ``environment`` nor an importable package (quickstart refuses both), so
+    give each timed run a fresh name. tg.devtools is installed into
+    ``environment`` first (a no-op when it is there), so the command runs.
     """
     install(environment, [DEVTOOLS])
-    name = folder.name
-    if not re.fullmatch(r"[A-Za-z0-9.]+", name):
-        # gearbox turns other characters into "-", so the project would land elsewhere.
-        raise ValueError(f"{name!r}: the quickstart's folder name must be letters, digits, dots")
-    gearbox = str(environment.script("gearbox"))
-    return [gearbox, "quickstart", "-a", "-s", "-p", PACKAGE, name]
+    if not re.fullmatch(r"[a-z][a-z0-9]*", folder.name):
+        # gearbox would change other names (into a project "my-app", package "myapp").
+        raise ValueError(f"{folder.name!r}: name the quickstart with lowercase letters and digits")
+    return [str(environment.script("gearbox")), "quickstart", "-a", "-s", folder.name]
+
+
+def _run(command: list[str], cwd: Path) -> None:
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if completed.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{completed.stdout}{completed.stderr}")
 
 
 def build(environment: Environment, folder: Path) -> str:
@@ -97,18 +103,14 @@ def build(environment: Environment, folder: Path) -> str:
     folder.parent.mkdir(parents=True, exist_ok=True)
     # quickstart refuses a name that is already installed: a reference built before.
     uninstall(environment, folder.name)
-    subprocess.run(
-        quickstart_command(environment, folder),
-        cwd=folder.parent,
-        check=True,
-        capture_output=True,
-    )
+    _run(quickstart_command(environment, folder), folder.parent)
 
-    root = folder / PACKAGE / "controllers" / "root.py"
+    root = folder / folder.name / "controllers" / "root.py"
     source = root.read_text(encoding="utf-8")
     if QUICKSTART_INDEX not in source:
         raise RuntimeError(f"{root}: the quickstart's index is not the one expected")
-    root.write_text(source.replace(QUICKSTART_INDEX, REFERENCE_ROUTES), encoding="utf-8")
+    routes = REFERENCE_ROUTES.format(package=folder.name)
+    root.write_text(source.replace(QUICKSTART_INDEX, routes), encoding="utf-8")
 
     production = (folder / "development.ini").read_text(encoding="utf-8")
     for setting, value in (("debug", "false"), ("auto_reload_templates", "false")):
@@ -121,10 +123,5 @@ def build(environment: Environment, folder: Path) -> str:
 
     # The project's own dependencies (Beaker, WebHelpers2, Babel, ...) and its entry point.
     install(environment, ["-e", str(folder)])
-    subprocess.run(
-        [str(environment.script("gearbox")), "setup-app", "-c", "production.ini"],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-    )
+    _run([str(environment.script("gearbox")), "setup-app", "-c", "production.ini"], folder)
     return "reference_wsgi:application"
