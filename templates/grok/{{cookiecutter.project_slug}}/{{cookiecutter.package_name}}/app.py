@@ -16,7 +16,6 @@ from zope.interface import Interface
 from zope.pluggableauth import PluggableAuthentication
 from zope.securitypolicy.interfaces import IPrincipalRoleManager
 from zope.session.interfaces import IClientIdManager
-from zope.site.interfaces import IRootFolder
 
 from . import PROJECT_NAME, auth
 from .notes import Notes
@@ -76,18 +75,11 @@ def set_admin_password(database, password: str) -> None:
         connection.close()
 
 
-# Zope publishes the ZODB's root folder at ``/``, so the application would
-# live at ``/app``. These two traversal hooks serve it at ``/`` instead: the
-# first sends every request from the root folder into the application, the
-# second makes the application the root of all URLs it generates (as a
-# ``++vh++`` virtual-host rule in a front-end web server would).
-@grok.subscribe(IRootFolder, grok.IBeforeTraverseEvent)
-def enter_app(root, event):
-    stack = event.request.getTraversalStack()
-    stack.append(APP_NAME)  # the stack is reversed: this is the next name
-    event.request.setTraversalStack(stack)
-
-
+# The publisher starts each request at the application (publication.py), so
+# it answers at ``/``; it is still stored as ``app`` in the root folder, and
+# URLs made from it would start with ``/app``. This hook makes the application
+# the root of every URL the site generates (as a ``++vh++`` virtual-host rule
+# in a front-end web server would), so links and redirects point to ``/...``.
 @grok.subscribe(App, grok.IBeforeTraverseEvent)
 def root_urls_at_app(app, event):
     event.request.setVirtualHostRoot()
