@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
-from scaffold import registry
+from scaffold import registry, render_cache
 
 # Real PostgreSQL and ZEO servers for the tests that ask for them, and the run's one
 # package download cache and shared environments (see database_servers.py).
@@ -20,10 +22,19 @@ from .database_servers import (  # noqa: F401
 from .helpers import FRAMEWORKS
 
 
+@pytest.fixture(scope="session")
+def scaffold_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's own `$SCAFFOLD_CACHE_DIR`: compiled templates stay in the run's folder."""
+    return tmp_path_factory.mktemp("scaffold-cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, scaffold_cache: Path
+):
     """Point HOME at an empty temporary directory so no test reads or writes the real one."""
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv(render_cache.CACHE_ENV, str(scaffold_cache))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("USERPROFILE", str(home))
     monkeypatch.delenv("COOKIECUTTER_CONFIG", raising=False)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__, answers, paths, snapshot, vcs
+from . import __version__, answers, paths, render_cache, snapshot, vcs
 from .errors import (
     GenerationError,
     InvalidAnswerError,
@@ -262,7 +262,8 @@ def render(
     Files without any Jinja syntax are handed to cookiecutter's documented
     ``_copy_without_render`` list, so it copies them instead of compiling each
     one as a template (about a third of a starter's files; the output is the same
-    byte for byte, which a test checks for every template).
+    byte for byte, which a test checks for every template); the others are
+    compiled once and cached (see `render_cache`).
     """
     from cookiecutter.exceptions import CookiecutterException, FailedHookException
     from cookiecutter.generate import generate_context, generate_files
@@ -280,6 +281,10 @@ def render(
         context["_cookiecutter"] = answers.public_answers(context["cookiecutter"])
         context["cookiecutter"]["_template"] = repo_dir
         context["cookiecutter"]["_output_dir"] = str(staging)
+        context["cookiecutter"]["_jinja2_env_vars"] = {
+            **context["cookiecutter"].get("_jinja2_env_vars", {}),
+            **render_cache.jinja2_env_vars(),
+        }
         if copy_plain_files:
             context["cookiecutter"]["_copy_without_render"] = [
                 *context["cookiecutter"].get("_copy_without_render", []),

@@ -14,6 +14,7 @@ is checked to be a plain relative path before it is used.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,11 +42,18 @@ class Snapshot:
 def take(project_dir: Path, exclude: Collection[str] = ()) -> Snapshot:
     """Snapshot every file under ``project_dir`` except scaffold's own and ``exclude``."""
     skipped = set(OWN_FILES) | set(exclude)
+    found = []
+    # os.walk, not Path.rglob: a starter has hundreds of paths, and this runs in every `new`.
+    for folder, _dirs, names in os.walk(project_dir):  # symlinked folders are not entered
+        for name in names:
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, project_dir).replace(os.sep, "/")
+            if relative not in skipped and not os.path.islink(path) and os.path.isfile(path):
+                found.append(relative)
     files = {}
-    for path in sorted(project_dir.rglob("*")):
-        relative = path.relative_to(project_dir).as_posix()
-        if path.is_file() and not path.is_symlink() and relative not in skipped:
-            files[relative] = path.read_bytes()
+    for relative in sorted(found, key=lambda name: name.split("/")):  # Path order, part by part
+        with open(os.path.join(project_dir, relative), "rb") as file:
+            files[relative] = file.read()
     return Snapshot(files=files)
 
 
@@ -67,7 +75,7 @@ def archive_bytes(snapshot: Snapshot) -> bytes:
             info.size = len(data)
             info.mode = 0o644
             archive.addfile(info, io.BytesIO(data))
-    return gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0)
+    return gzip.compress(buffer.getvalue(), compresslevel=6, mtime=0)
 
 
 def load(project_dir: Path) -> Snapshot:

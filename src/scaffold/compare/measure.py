@@ -30,10 +30,10 @@ from ..contract import COMPARED_ROUTES, route_path
 from ..errors import EnvironmentSetupError, MeasureError
 from ..names import derive
 from ..registry import Framework
+from ..render_cache import CACHE_ENV
 from ..runtime import environments, processes
 from . import measure_child
 
-CACHE_ENV = "SCAFFOLD_CACHE_DIR"
 STEPS = ("environment", "install", "tests", "start", "requests")
 READY = ".scaffold-ready"
 # The URL paths whose requests per second are measured.
