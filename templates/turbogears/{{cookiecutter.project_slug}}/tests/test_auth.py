@@ -95,3 +95,16 @@ def test_create_admin_command(settings, monkeypatch, capsys):
 def test_no_redirect_to_other_sites(app):
     response = app.get("/post_logout", params={"came_from": "https://example.com/"})
     assert response.location == "http://localhost/"
+
+
+def test_plugins_are_verified_once_at_start(app, manager, monkeypatch):
+    # lib/auth.py: requests share the plugin registries checked when the app was
+    # built, where repoze.who's own API would verify every plugin again.
+    from repoze.who import api
+
+    calls = []
+    verify = api.make_registries
+    monkeypatch.setattr(api, "make_registries", lambda *args: calls.append(args) or verify(*args))
+    assert manager.get("/manage").status_code == 200
+    assert app.get("/health").status_code == 200
+    assert calls == []
