@@ -59,10 +59,19 @@ SECURITY_HEADERS = [
 templates = PageTemplateLoader(str(HERE / "templates"), ".pt", auto_reload=DEBUG)
 
 
-# @bobo.query fills the function's arguments from the request: ``name`` from
-# the query string (?name=...), ``bobo_request`` with the WebOb request itself.
-# It accepts POST too unless ``method`` says otherwise; bobo answers any other
-# method with 405 and an Allow header.
+# @bobo.query publishes a function at a route. It accepts POST too unless
+# ``method`` says otherwise; bobo answers any other method with 405 and an Allow
+# header. bobo tries the resources in the order they are defined, so the URL
+# called most often (a load balancer asks /health every few seconds) comes first.
+@bobo.query("/health", method=("GET", "HEAD"), content_type="application/json")
+def health():
+    """A machine-readable liveness check for load balancers and monitors."""
+    # With a JSON content type, bobo serializes the returned dict for us.
+    return {"status": "ok", "framework": "bobo"}
+
+
+# @bobo.query also fills the function's arguments from the request: ``name``
+# from the query string (?name=...), ``bobo_request`` with the WebOb request.
 @bobo.query("/", method=("GET", "HEAD"))
 def index(bobo_request, name=""):
     """The home page: greets the visitor named in ``?name=``."""
@@ -76,13 +85,6 @@ def index(bobo_request, name=""):
         # Where the app is mounted ("" at the site root), for the page's links.
         app_url=bobo_request.script_name,
     )
-
-
-@bobo.query("/health", method=("GET", "HEAD"), content_type="application/json")
-def health():
-    """A machine-readable liveness check for load balancers and monitors."""
-    # With a JSON content type, bobo serializes the returned dict for us.
-    return {"status": "ok", "framework": "bobo"}
 
 
 # @bobo.resource passes the request and the route's placeholders unchanged.
