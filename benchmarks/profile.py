@@ -52,6 +52,7 @@ stats.sort_stats("cumulative").print_stats({top})
 # Paths of this machine are shortened, so a profile can be quoted as it is.
 for prefix, short in (
     (sysconfig.get_paths()["purelib"], "<site-packages>"),
+    (sysconfig.get_paths()["stdlib"], "<stdlib>"),
     ({folder!r}, "<app>"),
     ({child_dir!r}, "<scaffold>"),
 ):

@@ -154,6 +154,64 @@ def bench_startproject(runs: int, work: Path) -> Iterator[Result]:
     yield result
 
 
+def bench_quickstart(runs: int, work: Path) -> Iterator[Result]:
+    """scaffold new -f turbogears against gearbox quickstart -a -s, same environment.
+
+    The bound is "less than": a ratio under 1.0 (issue 16).
+    """
+    if not (BIN / "gearbox").exists():
+        yield Result(
+            "new turbogears vs quickstart",
+            "",
+            "",
+            0,
+            0,
+            None,
+            "ratio < 1.0",
+            None,
+            notes=["tg.devtools is not installed here (pip install -e '.[bench]')"],
+        )
+        return
+    from native import gearbox_quickstart
+
+    # The command as the reference module makes it; each run gets a fresh project name.
+    tool_env = environments.Environment(Path(sys.prefix), "uv")
+    command = gearbox_quickstart.quickstart_command(tool_env, work / "tgqs" / "quickstart")[:-1]
+
+    def run_a(i):
+        out = work / f"tg-new-{i}"
+        return timed(
+            [
+                str(BIN / "scaffold"),
+                "new",
+                "demo",
+                "-f",
+                "turbogears",
+                "--no-input",
+                "--no-git",
+                "-o",
+                str(out),
+            ]
+        )
+
+    def run_b(i):
+        folder = Path(tempfile.mkdtemp(prefix="tg-qs-", dir=work))
+        return timed([*command, f"quickstart{i + 1}"], cwd=folder)
+
+    a, b = paired(run_a, run_b, runs)
+    result = ratio_result(
+        "new turbogears vs quickstart",
+        "scaffold new -f turbogears",
+        "gearbox quickstart -a -s",
+        a,
+        b,
+        1.0,
+    )
+    result.bound = "cpu ratio < 1.0"
+    result.holds = result.ratio is not None and result.ratio < 1.0
+    yield result
+
+
 def bench_startup(runs: int) -> Iterator[Result]:
     """scaffold --help and scaffold list: absolute medians, and against bare Python."""
     bare = [sys.executable, "-c", "pass"]
@@ -317,7 +375,7 @@ def bench_time_to_green(frameworks: dict, work: Path) -> Iterator[Result]:
         )
 
 
-PARTS = ("startup", "generate", "startproject", "wsgi", "native", "time-to-green")
+PARTS = ("startup", "generate", "startproject", "quickstart", "wsgi", "native", "time-to-green")
 
 
 def main() -> None:
@@ -348,6 +406,7 @@ def main() -> None:
             "startup": lambda: bench_startup(runs),
             "generate": lambda: bench_generate(frameworks, runs, work),
             "startproject": lambda: bench_startproject(runs, work),
+            "quickstart": lambda: bench_quickstart(runs, work),
             "wsgi": lambda: bench_wsgi(selected, runs, work, 0.3 if args.quick else 1.0),
             "native": lambda: bench_native(selected, runs, work, 0.3 if args.quick else 1.0),
             "time-to-green": lambda: bench_time_to_green(selected, work),
