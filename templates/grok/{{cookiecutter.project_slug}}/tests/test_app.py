@@ -221,6 +221,14 @@ def test_malformed_post_is_not_5xx(client, body):
     assert 400 <= response.status_code < 500
 
 
+@pytest.mark.parametrize("content_type", ["text/xml", "text/xml; charset=utf-8"])
+def test_xml_post_is_415(client, content_type):
+    # XML-RPC is not offered: a malformed call would otherwise be a 500.
+    headers = {"Content-Type": content_type}
+    response = client.post("/notes", b"<x/>", headers=headers, expect_errors=True)
+    assert response.status_code == 415
+
+
 def test_concurrent_notes_do_not_conflict(application):
     """Two transactions that add a note at once both commit (BTree conflict resolution)."""
     from zope.app.publication.zopepublication import ZopePublication

@@ -11,7 +11,9 @@ this one does what the Zope Toolkit's publisher does not do by itself:
   publisher would look for a PUT or DELETE view, and fail with a 500);
 - request bodies over 1 MB refused with 413, and the body read into memory
   first, so a request the publisher runs again after a ConflictError reads
-  the same body again under any server.
+  the same body again under any server;
+- 415 for a POST of XML (the publisher would read it as an XML-RPC or SOAP
+  call, which this site does not offer, and fail on a malformed one with a 500).
 """
 
 from io import BytesIO
@@ -49,6 +51,11 @@ def allowed_methods(path: str) -> tuple[str, ...] | None:
     return METHODS.get(path.rstrip("/") or "/")
 
 
+def is_xml(content_type: str) -> bool:
+    """Whether a Content-Type is the one the XML-RPC and SOAP publishers take."""
+    return content_type.partition(";")[0].strip().lower() == "text/xml"
+
+
 class SafetyFilter:
     """Wraps a WSGI application; see the module's docstring."""
 
@@ -67,6 +74,8 @@ class SafetyFilter:
         if allowed is not None and method not in allowed:
             extra = [("Allow", ", ".join(allowed))]
             return self.answer(start_response, "405 Method Not Allowed", method, extra)
+        if method == "POST" and is_xml(environ.get("CONTENT_TYPE", "")):
+            return self.answer(start_response, "415 Unsupported Media Type", method)
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
