@@ -12,9 +12,9 @@ from scaffold import registry, render_cache
 # Real PostgreSQL and ZEO servers for the tests that ask for them, and the run's one
 # package download cache and shared environments (see database_servers.py).
 from .database_servers import (  # noqa: F401
-    environments_dir,
     postgresql_server,
     postgresql_url,
+    run_root,
     shared_package_cache,
     zeo_address,
     zeo_available,
@@ -24,8 +24,11 @@ from .helpers import FRAMEWORKS
 
 @pytest.fixture(scope="session")
 def scaffold_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The run's own `$SCAFFOLD_CACHE_DIR`: compiled templates stay in the run's folder."""
-    return tmp_path_factory.mktemp("scaffold-cache")
+    """The run's own `$SCAFFOLD_CACHE_DIR`, one for every xdist worker: compiled templates
+    and the measured environments, which the end-to-end tests share (`shared_environment`)."""
+    folder = run_root(tmp_path_factory) / "scaffold-cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(autouse=True)

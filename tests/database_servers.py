@@ -8,14 +8,12 @@ fresh database; every test that asks for ZEO gets its own ``runzeo`` on a new
 FileStorage. When a server cannot be had, the tests that need it skip, except
 under ``CI=true``, where they fail: CI must not pass by skipping them. The run's
 package download cache and the virtual environments its tests share (one per template
-and option set, keyed by what it installs) are here too.
+and option set, keyed by what it installs, shared with the measure tests) are here too.
 """
 
 from __future__ import annotations
 
-import fcntl
 import glob
-import hashlib
 import os
 import secrets
 import shutil
@@ -32,8 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from scaffold import registry
-from scaffold.names import derive
+from scaffold.compare import measure
 
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 20.0
@@ -297,37 +294,18 @@ def shared_package_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ.setdefault("PIP_CACHE_DIR", str(cache / "pip"))
 
 
-@pytest.fixture(scope="session")
-def environments_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where this run keeps the virtual environments its tests share (see below)."""
-    folder = run_root(tmp_path_factory) / "environments"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 @contextmanager
-def shared_environment(
-    environments_dir: Path, framework: registry.Framework, project: Path
-) -> Iterator[Path]:
-    """The environment for ``project``'s dependencies, held for this test alone.
+def shared_environment(project: Path) -> Iterator[Path]:
+    """The run's environment for ``project``'s pinned dependencies, for this test alone.
 
-    Its key is the project's pyproject.toml with the project's own names taken out:
-    two projects of one template and option set install the same things. A lock
-    file makes a test on the other xdist worker wait instead of installing twice.
+    It is the one ``scaffold compare --measure`` uses (`measure.cached_environment`:
+    keyed by the pinned dependencies with the extras `check` installs, and the
+    Python), kept in the run's ``$SCAFFOLD_CACHE_DIR``: the end-to-end and measure
+    tests of one template share it, a test on the other xdist worker waits for it
+    instead of installing it again, and the project is uninstalled afterwards.
     """
-    names = derive(project.name)
-    text = (project / "pyproject.toml").read_text(encoding="utf-8")
-    for name, placeholder in ((names.package, "@package@"), (names.slug, "@slug@")):
-        text = text.replace(name, placeholder)
-    text = text.replace(names.title, "@title@")
-    key = hashlib.sha256(f"{framework.key}\n{sys.version}\n{text}".encode()).hexdigest()
-    path = environments_dir / f"{framework.key}-{key[:12]}"
-    with open(f"{path}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield path
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with measure.cached_environment(project) as (environment, _key, _reused):
+        yield environment.path
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,40 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from scaffold import generator
 from scaffold.cli import cli
-from scaffold.compare import measure, measure_child
+from scaffold.compare import core, measure, measure_child
+from scaffold.runtime import environments
 
 from .helpers import FRAMEWORKS
+
+
+def test_cached_environment_is_made_once_and_keeps_no_project(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(measure, "resolve", lambda project: ["flask==3.1.0"])
+    made: list[Path] = []
+
+    def prepare(env_path: Path, requirements: list[str]) -> environments.Environment:
+        if not (env_path / measure.READY).is_file():
+            made.append(env_path)
+            env_path.mkdir(parents=True)
+            (env_path / measure.READY).write_text("")
+        return environments.Environment(env_path, "uv")
+
+    uninstalled: list[str] = []
+    monkeypatch.setattr(measure, "prepare", prepare)
+    monkeypatch.setattr(environments, "uninstall", lambda env, name: uninstalled.append(name))
+    seen = []
+    for name in ("first-app", "second-app"):
+        with measure.cached_environment(tmp_path / name) as (environment, key, reused):
+            seen.append((environment.path, key, reused))
+    (path, key, reused), (path_again, key_again, reused_again) = seen
+    assert (reused, reused_again) == (False, True)
+    assert path == path_again == tmp_path / "cache" / "envs" / key and key == key_again
+    assert made == [path]
+    assert uninstalled == ["first-app", "second-app"], "the cache keeps dependencies only"
 
 
 def test_cache_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -48,8 +78,12 @@ def test_probe_finds_the_runtime_closure() -> None:
 
 
 @pytest.mark.e2e
-def test_measure_flask_end_to_end(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "cache"))
+def test_measure_flask_end_to_end(runner: CliRunner, tmp_path: Path) -> None:
+    # The run's cache, which the end-to-end tests share: the flask environment may be ready.
+    flask = FRAMEWORKS["flask"]
+    skeleton = generator.generate(flask, core.PROJECT_NAME, tmp_path, record=False).path
+    key = measure.environment_key(measure.resolve(skeleton))
+    ready = (measure.cache_dir() / "envs" / key / measure.READY).is_file()
     arguments = ["compare", "flask", "--measure", "--format", "json", "--runs", "2"]
     arguments += ["--seconds", "0.2"]
     first = runner.invoke(cli, arguments)
@@ -59,7 +93,9 @@ def test_measure_flask_end_to_end(runner: CliRunner, tmp_path: Path, monkeypatch
     figures = data["frameworks"][0]["measurement"]
     assert figures["errors"] == []
     assert figures["tests_passed"] is True
-    assert figures["environment_reused"] is False
+    assert figures["environment"] == key
+    # Ready before means reused; otherwise a test on the other worker may have made it since.
+    assert figures["environment_reused"] or not ready
     assert any(d["name"].lower() == "flask" for d in figures["runtime"])
     assert "pytest" not in {d["name"].lower() for d in figures["runtime"]}
     assert figures["cold_start_seconds"] > 0 and len(figures["start_seconds"]) == 2
@@ -69,15 +105,15 @@ def test_measure_flask_end_to_end(runner: CliRunner, tmp_path: Path, monkeypatch
     second = json.loads(runner.invoke(cli, arguments).stdout)["frameworks"][0]["measurement"]
     assert second["environment_reused"] is True
     assert second["environment"] == figures["environment"]
-    assert not any((tmp_path / "cache" / "envs").glob("*/lib/*/site-packages/myapp*"))
+    assert not any((measure.cache_dir() / "envs" / key).glob("lib/*/site-packages/myapp*"))
 
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("key", list(FRAMEWORKS))
-def test_measure_every_template(runner: CliRunner, tmp_path: Path, monkeypatch, key: str) -> None:
+def test_measure_every_template(runner: CliRunner, key: str) -> None:
     """`compare --all --measure --format json`, one template per test so that xdist can
-    spread them: every skeleton installs, passes its tests and answers every measured route."""
-    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "cache"))
+    spread them: every skeleton installs, passes its tests and answers every measured route.
+    The environments are the run's, shared with the end-to-end tests."""
     arguments = ["compare", key, "--measure", "--format", "json", "--runs", "2"]
     result = runner.invoke(cli, [*arguments, "--seconds", "0.2"])
     assert result.exit_code == 0, result.output

@@ -262,9 +262,7 @@ def build_context(project: Path) -> list[Path]:
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("framework", framework_params())
-def test_the_image_steps_work_without_docker(
-    framework: registry.Framework, environments_dir: Path, tmp_path: Path
-) -> None:
+def test_the_image_steps_work_without_docker(framework: registry.Framework, tmp_path: Path) -> None:
     """Rehearse the Dockerfile without Docker: the build context, the install, the build
     commands, migrate, CMD and HEALTHCHECK, in a plain virtual environment.
 
@@ -277,7 +275,7 @@ def test_the_image_steps_work_without_docker(
     for relative in context:
         (app / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(project / relative, app / relative)
-    with shared_environment(environments_dir, framework, project) as environment_dir:
+    with shared_environment(project) as environment_dir:
         # The environment of the end-to-end tests has these dependencies already: only the
         # project itself is installed, from its files, as `pip install ./[deploy]` does.
         environment = environments.create(environment_dir)

@@ -63,12 +63,11 @@ def test_template_end_to_end(
     framework: registry.Framework,
     database: str | None,
     database_setting: None,
-    environments_dir: Path,
     tmp_path: Path,
 ) -> None:
     extra = {"database": database} if database else None
     project = generator.generate(framework, "demo-app", tmp_path / "out", extra=extra)
-    with shared_environment(environments_dir, framework, project.path) as environment_dir:
+    with shared_environment(project.path) as environment_dir:
         result = check.check_project(project.path, environment_dir=environment_dir)
     failures = "\n".join(report.step_line(step) for step in result.failures)
     assert result.passed, f"{framework.key} ({database or 'no database'}) failed:\n{failures}"
@@ -120,7 +119,7 @@ def scaffold_records(project: Path) -> Iterator[tuple[str, bytes]]:
 
 @pytest.mark.parametrize("framework", framework_params())
 def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
-    framework: registry.Framework, environments_dir: Path, tmp_path: Path
+    framework: registry.Framework, tmp_path: Path
 ) -> None:
     """Issue 13: development secrets stay in the git-ignored .env of each project."""
     from click.testing import CliRunner
@@ -164,7 +163,7 @@ def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
     subprocess.run(["git", "clone", "-q", str(default_projects[0]), str(clone)], check=True)
     assert not (clone / ".env").exists()
     example = read_env_file(clone / ".env.example")
-    with shared_environment(environments_dir, framework, default_projects[0]) as environment_dir:
+    with shared_environment(default_projects[0]) as environment_dir:
         environment = environments.create(environment_dir)
         environments.install(environment, ["-e", ".[test]", "waitress"], cwd=clone)
         env = {k: v for k, v in environments.clean_env().items() if k not in default_env}
@@ -204,8 +203,10 @@ def test_check_names_a_broken_route(tmp_path: Path) -> None:
     views.write_text(views.read_text().replace('status="ok"', 'status="degraded"'))
     index = project.path / "broken" / "templates" / "index.html"
     index.write_text(index.read_text().replace("{{ name }}!", "{{ name | safe }}!"))
-    environments.create(project.path / ".venv")  # check uses the project's own environment
-    result = CliRunner().invoke(cli, ["check", str(project.path), "--format", "json"])
+    with shared_environment(project.path) as environment_dir:
+        # check uses the project's own .venv: here a link to the run's flask environment.
+        (project.path / ".venv").symlink_to(environment_dir, target_is_directory=True)
+        result = CliRunner().invoke(cli, ["check", str(project.path), "--format", "json"])
     assert result.exit_code == 1, result.output
     report_data = json.loads(result.output)
     failed = {step["name"] for step in report_data["steps"] if not step["passed"]}

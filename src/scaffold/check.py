@@ -159,7 +159,8 @@ def _timed(name: str, action: Callable[[], str]) -> Step:
 def _install(env_path: Path, project: Path) -> str:
     environment = environments.create(env_path)
     # pip and uv only warn about an extra a project lacks; the servers are then added by name.
-    environments.install(environment, ["-e", ".[test,deploy]"], cwd=project)
+    extras = ",".join(environments.CHECK_EXTRAS)
+    environments.install(environment, ["-e", f".[{extras}]"], cwd=project)
     missing = [name for name in PRODUCTION_SERVERS if not environment.script(name).exists()]
     if missing:
         environments.install(environment, [SERVER_PACKAGES[name] for name in missing])

@@ -147,11 +147,7 @@ def measure(
             progress(label)
 
     try:
-        requirements = resolve(project)
-        key = environment_key(requirements)
-        with _locked(cache_dir() / "envs" / key) as env_path:
-            reused = (env_path / READY).is_file()
-            environment = prepare(env_path, requirements)
+        with cached_environment(project) as (environment, key, reused):
             tell(f"{framework.key}: environment")
             environments.install(environment, ["--no-deps", "-e", str(project)])
             if framework.is_full_stack:
@@ -159,13 +155,7 @@ def measure(
                 package = derive(project.name).package
                 _run([str(environment.python), "-m", package, "migrate"], project, "migrate")
             tell(f"{framework.key}: install")
-            try:
-                return _measure_installed(
-                    framework, project, environment, key, reused, options, tell
-                )
-            finally:
-                # The cached environment keeps dependencies only.
-                environments.uninstall(environment, project.name)
+            return _measure_installed(framework, project, environment, key, reused, options, tell)
     except (EnvironmentSetupError, MeasureError) as exc:
         return Measurement(environment="", reused=False, errors=(str(exc),))
     finally:
@@ -226,25 +216,29 @@ def _measure_installed(
 
 
 def resolve(project: Path) -> list[str]:
-    """The project's dependencies and test extra, pinned to exact versions.
+    """The project's dependencies and the extras `check` installs, pinned to exact versions.
 
-    uv resolves them (fast, and exact); without uv the declared requirements
-    are used, and the environment's installed versions are reported instead.
+    The environment is the one `scaffold check` would make: the runtime, the test
+    tools and the WSGI servers (the runtime figures count the runtime alone). uv
+    resolves them (fast, and exact); without uv the declared requirements are
+    used, and the environment's installed versions are reported instead.
     """
     uv = environments.uv_path()
     if uv:
         command = [uv, "pip", "compile", "--quiet", "--no-header", "--no-annotate"]
-        command += ["--python", sys.executable, "--extra", "test", "pyproject.toml"]
-        output = _run(command, project, "resolve the dependencies")
+        command += ["--python", sys.executable]
+        for extra in environments.CHECK_EXTRAS:
+            command += ["--extra", extra]
+        output = _run([*command, "pyproject.toml"], project, "resolve the dependencies")
         return [line.strip() for line in output.splitlines() if line.strip()[:1].isalnum()]
     if sys.version_info < (3, 11):  # no tomllib, and no uv to read pyproject.toml
         raise MeasureError("Measuring on Python 3.10 needs uv: pip install uv.")
     import tomllib
 
     config = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    declared = config.get("dependencies", []) + config.get("optional-dependencies", {}).get(
-        "test", []
-    )
+    declared = list(config.get("dependencies", []))
+    for extra in environments.CHECK_EXTRAS:
+        declared += config.get("optional-dependencies", {}).get(extra, [])
     return sorted(declared)
 
 
@@ -257,6 +251,26 @@ def environment_key(requirements: list[str]) -> str:
         "requirements": sorted(requirements),
     }
     return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:20]
+
+
+@contextlib.contextmanager
+def cached_environment(project: Path) -> Iterator[tuple[environments.Environment, str, bool]]:
+    """The cached environment for ``project``'s pinned dependencies, for this caller alone.
+
+    Yields the environment, its key, and whether it was ready before. Anything
+    may install ``project`` into it; the project is uninstalled at the end, so
+    the cache keeps dependencies only and any project with the same pinned
+    dependencies (another rendering of one template, a test) shares it.
+    """
+    requirements = resolve(project)
+    key = environment_key(requirements)
+    with locked(cache_dir() / "envs" / key) as env_path:
+        reused = (env_path / READY).is_file()
+        environment = prepare(env_path, requirements)
+        try:
+            yield environment, key, reused
+        finally:
+            environments.uninstall(environment, project.name)
 
 
 def prepare(env_path: Path, requirements: list[str]) -> environments.Environment:
@@ -317,7 +331,7 @@ def _tree_bytes(root: Path) -> int:
 
 
 @contextlib.contextmanager
-def _locked(env_path: Path) -> Iterator[Path]:
+def locked(env_path: Path) -> Iterator[Path]:
     """Hold a lock on ``env_path`` so two runs never build one environment at once."""
     env_path.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -19,6 +19,8 @@ from . import processes
 from .processes import clean_env
 
 INSTALL_TIMEOUT = 1200
+# The extras `check` installs, and the measured environments hold: tests and WSGI servers.
+CHECK_EXTRAS = ("test", "deploy")
 TEST_TIMEOUT = 900
 
 
