@@ -11,7 +11,8 @@ schema migrated first for full-stack starters); the requests go through the same
 ``call`` the measurement child times, after a warm-up, and the profile is printed
 sorted by cumulative time, followed by the share of the total spent in each
 function named with ``--share`` (for the cost of a named feature, such as
-``--share add_security_headers``).
+``--share add_security_headers``, or ``--share security.py:middleware`` for one
+function of that name).
 """
 
 from __future__ import annotations
@@ -59,10 +60,13 @@ for prefix, short in (
     text = io.StringIO(text.getvalue().replace(prefix, short))
 print(text.getvalue())
 for name in {shares!r}:
+    # "module.py:function" names one function; a bare name adds up all of that name,
+    # which counts twice where two of them nest.
+    where, _, function_name = name.rpartition(":")
     spent = sum(
         cumulative
         for (filename, line, function), (_, _, _, cumulative, _) in stats.stats.items()
-        if function == name
+        if function == function_name and filename.endswith(where)
     )
     print(f"share {{name}}: {{spent / total:.1%}} of {{total:.3f}} s")
 """
