@@ -130,9 +130,10 @@ class LoginFormCredentials(grok.GlobalUtility, SessionCredentialsPlugin):
         """
         if not IHTTPRequest.providedBy(request):
             return None
-        login, password = request.get(self.loginfield), request.get(self.passwordfield)
-        if request.method == "POST" and isinstance(login, str) and isinstance(password, str):
-            return {"login": login, "password": password}
+        if request.method == "POST":
+            login, password = request.get(self.loginfield), request.get(self.passwordfield)
+            if isinstance(login, str) and isinstance(password, str):
+                return {"login": login, "password": password}
         if getUtility(IClientIdManager).getRequestId(request) is None:
             return None
         principal = ISession(request).get(SESSION_KEY, {}).get("principal")
