@@ -190,3 +190,20 @@ def test_a_failed_request_is_a_failed_check_not_a_crash() -> None:
 )
 def test_a_form_posts_to_its_action_as_a_path(page: str, action: str, path: str) -> None:
     assert forms.target(page, action) == path
+
+
+def test_a_security_header_sent_twice_is_a_problem() -> None:
+    """A middleware that adds a header a page already set sends it twice."""
+    import email.message
+
+    headers = email.message.Message()
+    for name, value in [
+        ("Content-Security-Policy", "default-src 'self'"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("X-Frame-Options", "SAMEORIGIN"),
+        ("Referrer-Policy", "same-origin"),
+    ]:
+        headers[name] = value
+    response = conformance.Response(200, "text/html", headers, "")
+    assert conformance.security_header_problems(response) == ["X-Frame-Options more than once"]

@@ -143,6 +143,15 @@ def check_head(client: Client, expected: Expectation) -> None:
         expect(not body, f"HEAD {path} sent {len(body)} bytes of body after its headers")
 
 
+# Each is sent once: browsers combine two policies, or ignore a header given twice.
+SECURITY_HEADER_NAMES = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+)
+
+
 def security_header_problems(response: Response) -> list[str]:
     """What the response lacks of the headers every response must send."""
     headers = response.headers
@@ -157,6 +166,9 @@ def security_header_problems(response: Response) -> list[str]:
         problems.append("no Referrer-Policy")
     if "default-src" not in policy:
         problems.append("no Content-Security-Policy with default-src")
+    for name in SECURITY_HEADER_NAMES:
+        if len(headers.get_all(name) or ()) > 1:  # a middleware that adds what a page set
+            problems.append(f"{name} more than once")
     return problems
 
 

@@ -17,6 +17,8 @@ from chameleon import PageTemplateLoader
 from dotenv import load_dotenv
 from webob.exc import HTTPBadRequest
 
+from .security_headers import with_security_headers
+
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 # The project folder (where pyproject.toml is): its .env holds local settings.
@@ -36,22 +38,6 @@ DEBUG = os.environ.get("BOBO_DEBUG") == "1"
 # Nothing in this starter signs data yet: use the key when you add signed
 # cookies or sessions. wsgi.py refuses to start without it.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-
-# Sent with every response, pages, static files and errors alike (OWASP's HTTP
-# headers cheat sheet). The Content-Security-Policy lets the browser load
-# scripts, styles and images from this site only, so injected markup cannot
-# run; that is also why the pages keep every style in static/style.css.
-# A list of (name, value) pairs, as WSGI sends headers: it is built once, and
-# each response's headers are extended with it in one step.
-SECURITY_HEADERS = [
-    (
-        "Content-Security-Policy",
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    ),
-    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
-    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
-    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
-]
 
 # Bobo has no template engine of its own (its docs return plain strings).
 # Chameleon is the natural pick for it: it comes from the same Zope world, its
@@ -153,7 +139,7 @@ def security_headers(app):
 
         def start_response_with_headers(status, headers, exc_info=None):
             # A new list: the response object that sent ``headers`` keeps its own.
-            return start_response(status, headers + SECURITY_HEADERS, exc_info)
+            return start_response(status, with_security_headers(headers), exc_info)
 
         path = environ.get("PATH_INFO", "")
         if not path.isascii() and not _is_utf8(path.encode("latin-1")):

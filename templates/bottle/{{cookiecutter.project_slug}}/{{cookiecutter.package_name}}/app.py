@@ -11,6 +11,8 @@ import bottle
 from bottle import Bottle, abort, request, static_file, template
 from dotenv import load_dotenv
 
+from .security_headers import security_headers
+
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
 HERE = Path(__file__).resolve().parent
@@ -33,22 +35,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # request: never on unless asked for. Bottle keeps this setting module-wide.
 DEBUG = os.environ.get("BOTTLE_DEBUG") == "1"
 bottle.debug(DEBUG)
-
-# Sent with every response, pages, static files and errors alike (OWASP's HTTP
-# headers cheat sheet). The Content-Security-Policy lets the browser load
-# scripts, styles and images from this site only, so injected markup cannot
-# run; that is also why the pages keep every style in static/style.css.
-# A list of (name, value) pairs, as WSGI sends headers: it is built once, and
-# each response's headers are extended with it in one step.
-SECURITY_HEADERS = [
-    (
-        "Content-Security-Policy",
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    ),
-    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
-    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
-    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
-]
 
 app = Bottle()
 
@@ -97,17 +83,5 @@ def static(filepath):
 # adds the security headers to whatever the app answers, error pages included.
 # (An "after_request" hook could set them too, but Bottle would check and
 # convert each header again on every request; here they are added ready-made.)
-def security_headers(wsgi_app):
-    """Wrap ``wsgi_app`` so that every response carries SECURITY_HEADERS."""
-
-    def middleware(environ, start_response):
-        def start_response_with_headers(status, headers, exc_info=None):
-            return start_response(status, headers + SECURITY_HEADERS, exc_info)
-
-        return wsgi_app(environ, start_response_with_headers)
-
-    return middleware
-
-
 # What servers and tests call: the Bottle app inside its middleware.
 application = security_headers(app)

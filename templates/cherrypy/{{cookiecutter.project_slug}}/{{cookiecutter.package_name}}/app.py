@@ -14,6 +14,8 @@ import cherrypy
 import jinja2
 from dotenv import load_dotenv
 
+from .security_headers import with_security_headers
+
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
 
 HERE = Path(__file__).resolve().parent
@@ -92,23 +94,6 @@ class Root:
         return {"status": "ok", "framework": "cherrypy"}
 
 
-# Sent with every response, pages, static files and errors alike (OWASP's HTTP
-# headers cheat sheet). The Content-Security-Policy lets the browser load
-# scripts, styles and images from this site only, so injected markup cannot
-# run; that is also why the pages keep every style in static/style.css.
-# A list of (name, value) pairs, as WSGI sends headers: it is built once, and
-# each response's headers are extended with it in one step.
-SECURITY_HEADERS = [
-    (
-        "Content-Security-Policy",
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    ),
-    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
-    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
-    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
-]
-
-
 def _is_utf8(data: bytes) -> bool:
     """Whether ``data`` decodes as UTF-8."""
     try:
@@ -142,7 +127,7 @@ def security_middleware(next_app):
                 environ["QUERY_STRING"] = urllib.parse.urlencode(pairs)
 
         def start_response_with_headers(status, headers, exc_info=None):
-            return start_response(status, headers + SECURITY_HEADERS, exc_info)
+            return start_response(status, with_security_headers(headers), exc_info)
 
         return next_app(environ, start_response_with_headers)
 

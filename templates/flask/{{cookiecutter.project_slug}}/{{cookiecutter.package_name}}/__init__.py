@@ -9,38 +9,10 @@ from pathlib import Path
 from dotenv import load_dotenv
 from flask import Flask
 
+from .security_headers import security_headers
+
 # The project folder (where pyproject.toml is): its .env holds local settings.
 ROOT = Path(__file__).resolve().parent.parent
-
-# Sent with every response, pages, static files and errors alike (OWASP's HTTP
-# headers cheat sheet). The Content-Security-Policy lets the browser load
-# scripts, styles and images from this site only, so injected markup cannot
-# run; that is also why the pages keep every style in static/style.css.
-# A list of (name, value) pairs, as WSGI sends headers: it is built once, and
-# each response's headers are extended with it in one step.
-SECURITY_HEADERS = [
-    (
-        "Content-Security-Policy",
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    ),
-    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
-    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
-    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
-]
-
-
-# WSGI middleware takes a WSGI application and returns one that calls it; this
-# one adds the headers to whatever the app answers, error pages included.
-def security_headers(wsgi_app):
-    """WSGI middleware: add SECURITY_HEADERS to every response ``wsgi_app`` sends."""
-
-    def middleware(environ, start_response):
-        def start_response_with_headers(status, headers, exc_info=None):
-            return start_response(status, headers + SECURITY_HEADERS, exc_info)
-
-        return wsgi_app(environ, start_response_with_headers)
-
-    return middleware
 
 
 def create_app(test_config: dict | None = None) -> Flask:

@@ -13,6 +13,8 @@ from pathlib import Path
 import web
 from dotenv import load_dotenv
 
+from .security_headers import with_security_headers
+
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 # The project folder (where pyproject.toml is): its .env holds local settings.
@@ -35,22 +37,6 @@ web.config.debug = os.environ.get("WEBPY_DEBUG") == "1"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 web.config.session_parameters["secret_key"] = SECRET_KEY
 web.config.session_parameters["samesite"] = "Lax"
-
-# Sent with every response, pages, static files and errors alike (OWASP's HTTP
-# headers cheat sheet). The Content-Security-Policy lets the browser load
-# scripts, styles and images from this site only, so injected markup cannot
-# run; that is also why the pages keep every style in static/style.css.
-# A list of (name, value) pairs, the form web.ctx.headers holds: it is built
-# once, and each response's headers are extended with it in one step.
-SECURITY_HEADERS = [
-    (
-        "Content-Security-Policy",
-        "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    ),
-    ("X-Content-Type-Options", "nosniff"),  # trust Content-Type, never guess it
-    ("X-Frame-Options", "DENY"),  # no other site may show these pages in a frame
-    ("Referrer-Policy", "same-origin"),  # other sites are not told which page linked them
-]
 
 # Templetor, web.py's template language: render.index(...) renders
 # templates/index.html inside templates/layout.html. ``$name`` is HTML-escaped;
@@ -109,9 +95,12 @@ def security_headers(handler):
     """Add the security headers to every response, error pages included."""
     # web.ctx.headers is the list of headers the response will send. web.header()
     # adds one at a time and checks it for line breaks on every request; these
-    # are fixed and known to be clean, so the list takes them all at once.
-    web.ctx.headers.extend(SECURITY_HEADERS)
-    return handler()
+    # are fixed and known to be clean, so the list takes them all at once, after
+    # the page (or its error, on the way out) has set its own.
+    try:
+        return handler()
+    finally:
+        web.ctx.headers = with_security_headers(web.ctx.headers)
 
 
 def head_without_body(handler):
