@@ -8,7 +8,6 @@ application, which ``wsgi.py`` and ``__main__.py`` serve.
 
 import mimetypes
 import os
-import urllib.parse
 from pathlib import Path
 
 import bobo
@@ -17,6 +16,7 @@ from chameleon import PageTemplateLoader
 from dotenv import load_dotenv
 from webob.exc import HTTPBadRequest
 
+from .lenient_query import is_utf8, read_query_leniently
 from .security_headers import with_security_headers
 
 HERE = Path(__file__).resolve().parent
@@ -106,15 +106,6 @@ bobo_app = bobo.Application(
 )
 
 
-def _is_utf8(data: bytes) -> bool:
-    """Whether ``data`` decodes as UTF-8."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 # Bobo has no hook around every request, so a small WSGI middleware does it: a
 # function that takes a WSGI application and returns one that wraps it. It reads
 # the environ and adds headers on the way out, without building a request or a
@@ -124,25 +115,17 @@ def security_headers(app):
 
     def middleware(environ, start_response):
         # bobo decodes the path and the query string as UTF-8, and answers 500 to
-        # bytes that are not (/%ff, ?name=%ff). Read such bytes of a query string
-        # as U+FFFD ("\ufffd"), as most frameworks do; a path that is not UTF-8 is
-        # a 400. WSGI hands both over as bytes read as Latin-1; plain ASCII with
-        # no %-escape is always valid, so only other queries are checked.
-        query = environ.get("QUERY_STRING", "")
-        if not (query.isascii() and "%" not in query):
-            raw = query.encode("latin-1")
-            if not _is_utf8(urllib.parse.unquote_to_bytes(raw)):
-                pairs = urllib.parse.parse_qsl(
-                    raw.decode("utf-8", "replace"), keep_blank_values=True, errors="replace"
-                )
-                environ["QUERY_STRING"] = urllib.parse.urlencode(pairs)
+        # bytes that are not (/%ff, ?name=%ff). A query string's are read
+        # leniently; a path that is not UTF-8 is a 400 (WSGI hands it over as
+        # bytes read as Latin-1).
+        read_query_leniently(environ)
 
         def start_response_with_headers(status, headers, exc_info=None):
             # A new list: the response object that sent ``headers`` keeps its own.
             return start_response(status, with_security_headers(headers), exc_info)
 
         path = environ.get("PATH_INFO", "")
-        if not path.isascii() and not _is_utf8(path.encode("latin-1")):
+        if not path.isascii() and not is_utf8(path.encode("latin-1")):
             # A WebOb exception is itself a WSGI application that sends its page.
             bad_path = HTTPBadRequest("The URL path is not valid UTF-8.")
             return bad_path(environ, start_response_with_headers)

@@ -14,6 +14,7 @@ import cherrypy
 import jinja2
 from dotenv import load_dotenv
 
+from .lenient_query import read_query_leniently
 from .security_headers import with_security_headers
 
 PROJECT_NAME = "{{ cookiecutter.project_name }}"
@@ -94,15 +95,6 @@ class Root:
         return {"status": "ok", "framework": "cherrypy"}
 
 
-def _is_utf8(data: bytes) -> bool:
-    """Whether ``data`` decodes as UTF-8."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 # WSGI middleware takes a WSGI application and returns one that calls it.
 # CherryPy runs middleware of your own in its application's WSGI pipeline (see
 # make_app), around everything CherryPy answers, error pages included. Working
@@ -113,18 +105,8 @@ def security_middleware(next_app):
 
     def middleware(environ, start_response):
         # CherryPy answers a query string it cannot decode as UTF-8 (?name=%ff)
-        # with 404 Not Found, even on /health; most frameworks read such bytes
-        # as U+FFFD ("\ufffd") instead, and so do we. WSGI hands the query over
-        # as bytes read as Latin-1; plain ASCII with no %-escape is always
-        # valid, so only other queries are checked.
-        query = environ.get("QUERY_STRING", "")
-        if not (query.isascii() and "%" not in query):
-            raw = query.encode("latin-1")
-            if not _is_utf8(urllib.parse.unquote_to_bytes(raw)):
-                pairs = urllib.parse.parse_qsl(
-                    raw.decode("utf-8", "replace"), keep_blank_values=True, errors="replace"
-                )
-                environ["QUERY_STRING"] = urllib.parse.urlencode(pairs)
+        # with 404 Not Found, even on /health: read such bytes leniently first.
+        read_query_leniently(environ)
 
         def start_response_with_headers(status, headers, exc_info=None):
             return start_response(status, with_security_headers(headers), exc_info)
