@@ -4,7 +4,7 @@
     python benchmarks/profile.py turbogears --path /        # another route
     python benchmarks/profile.py grok --against minimal     # the minimal app, same environment
     python benchmarks/profile.py django --against native    # the framework scaffolder's app
-    python benchmarks/profile.py zope --set database=zeo --keep /tmp/zope-bench
+    python benchmarks/profile.py zope --set database=zeo --keep zope-bench
 
 The starter is generated and installed as the ``wsgi`` part of run.py does (the
 schema migrated first for full-stack starters); the requests go through the same
