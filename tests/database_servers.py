@@ -34,6 +34,8 @@ from scaffold.compare import measure
 
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 20.0
+# The environment variable that points a starter at its database server, per value.
+SERVER_SETTING = {"postgresql": "DATABASE_URL", "zeo": "ZEO_ADDRESS"}
 
 
 def unavailable(reason: str) -> None:

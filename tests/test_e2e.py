@@ -26,13 +26,11 @@ from scaffold.names import derive
 from scaffold.questions import questions
 from scaffold.runtime import environments
 
-from .database_servers import shared_environment
+from .database_servers import SERVER_SETTING, shared_environment
 from .helpers import FRAMEWORKS, framework_params
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
-# The environment variable that points a starter at its database server, per value.
-SERVER_SETTING = {"postgresql": "DATABASE_URL", "zeo": "ZEO_ADDRESS"}
 
 
 def matrix() -> list:

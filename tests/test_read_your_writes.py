@@ -16,7 +16,6 @@ import socket
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,13 @@ from scaffold import check, generator, registry
 from scaffold.questions import questions
 from scaffold.runtime import conformance, contract_forms, environments, processes, servers
 
-from .database_servers import shared_environment
+from .database_servers import SERVER_SETTING, shared_environment
 from .helpers import FRAMEWORKS
 from .slow_link import slow_link
 
 # The database server's replies reach the second process this late (seconds).
 DELAY = 0.25
 ROUNDS = 3
-SETTING = {"postgresql": "DATABASE_URL", "zeo": "ZEO_ADDRESS"}
 
 
 def shared_databases() -> list:
@@ -41,7 +39,7 @@ def shared_databases() -> list:
     for key, framework in FRAMEWORKS.items():
         choices = {question.key: question.default for question in questions(framework)}
         for database in choices.get("database") or []:
-            if database in SETTING:
+            if database in SERVER_SETTING:
                 params.append(pytest.param(framework, database, id=f"{key}-{database}"))
     return params
 
@@ -49,15 +47,15 @@ def shared_databases() -> list:
 @pytest.fixture
 def database_address(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[str, str]]:
+) -> tuple[str, str]:
     """The setting that names the test's fresh database, and its value (set here too)."""
     database = request.node.callspec.params["database"]
     fixture = "postgresql_url" if database == "postgresql" else "zeo_address"
     value = request.getfixturevalue(fixture)
-    for name in SETTING.values():
+    for name in SERVER_SETTING.values():
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv(SETTING[database], value)
-    yield SETTING[database], value
+    monkeypatch.setenv(SERVER_SETTING[database], value)
+    return SERVER_SETTING[database], value
 
 
 def server_address(setting: str, value: str) -> str:
