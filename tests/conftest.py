@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from .database_servers import (  # noqa: F401
     zeo_address,
     zeo_available,
 )
-from .helpers import FRAMEWORKS
+from .helpers import FIXTURES, FRAMEWORKS
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +59,20 @@ def comparison(tmp_path_factory: pytest.TempPathFactory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
         return core.compare(FRAMEWORKS.values())
+
+
+@pytest.fixture
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private, installed-looking copy of the tiny template (tests/fixtures/tiny)."""
+    copy = tmp_path / "templates"
+    shutil.copytree(FIXTURES / "tiny", copy)
+    monkeypatch.setenv(registry.TEMPLATES_ENV, str(copy))
+    return copy
+
+
+@pytest.fixture
+def project(templates: Path, tmp_path: Path) -> Path:
+    """A project generated from the tiny template, which a test may then "upgrade"."""
+    from scaffold import generator
+
+    return generator.generate(registry.get("tiny"), "demo", tmp_path / "out").path

@@ -289,3 +289,25 @@ def test_info_lists_the_options_and_why(runner: CliRunner, key: str, lines: list
         assert f"  {line}" in options
     assert "On by default for full-stack starters" in options
     assert ("  database   " in options) == FRAMEWORKS[key].is_full_stack
+
+
+def test_a_file_that_cannot_be_written_gives_one_sentence(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "no-such-folder" / "x.html"
+    result = runner.invoke(cli, ["compare", "flask", "--format", "html", "-o", str(target)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"Could not use {target}: No such file or directory." in result.output
+
+
+def test_ctrl_c_exits_130(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scaffold import registry
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(registry, "discover", interrupted)
+    result = runner.invoke(cli, ["list"])
+    assert result.exit_code == 130
+    assert "Interrupted." in result.output

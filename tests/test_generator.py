@@ -68,6 +68,8 @@ def test_secrets_stay_in_the_local_env_file(tmp_path: Path, framework: registry.
         for path in project.path.rglob("*"):
             if path.is_file() and path.name != ".env":
                 assert secret.encode() not in path.read_bytes(), path
+    # The file that holds them is its owner's alone.
+    assert (project.path / ".env").stat().st_mode & 0o777 == 0o600
 
 
 def test_each_project_gets_its_own_secret(tmp_path: Path) -> None:

@@ -29,24 +29,8 @@ from scaffold.errors import (
 )
 from scaffold.update import PENDING_DIR, update_project
 
-from .helpers import FIXTURES
-
 ROOT = Path(__file__).resolve().parents[1]
 needs_git = pytest.mark.skipif(not vcs.available(), reason="git is not installed")
-
-
-@pytest.fixture
-def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private, installed-looking copy of the tiny template."""
-    copy = tmp_path / "templates"
-    shutil.copytree(FIXTURES / "tiny", copy)
-    monkeypatch.setenv(registry.TEMPLATES_ENV, str(copy))
-    return copy
-
-
-@pytest.fixture
-def project(templates: Path, tmp_path: Path) -> Path:
-    return generator.generate(registry.get("tiny"), "demo", tmp_path / "out").path
 
 
 def _change_template(templates: Path) -> None:
@@ -662,16 +646,28 @@ def test_installed_tool_writes_no_bytecode_into_projects(tmp_path: Path, kind: s
     assert not [n for n in snapshot.load(project).files if "__pycache__" in n or n.endswith(".pyc")]
 
 
-def test_check_on_a_broken_environment_says_what_to_do(tmp_path: Path) -> None:
+def test_check_never_uses_the_environment_a_project_carries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scaffold import check
+    from scaffold.errors import EnvironmentSetupError
+
     project = generator.generate(registry.get("flask"), "demo", tmp_path / "out").path
-    (project / ".venv").mkdir()  # what an interrupted install could leave
+    (project / ".venv").mkdir()  # what an interrupted install, or a hostile clone, could leave
+    used: list[Path] = []
+
+    def install(env_path: Path, project: Path) -> str:
+        used.append(env_path)
+        raise EnvironmentSetupError("no network in this test")
+
+    monkeypatch.setattr(check, "_install", install)
     result = CliRunner().invoke(cli, ["check", str(project)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    install = next(line for line in result.output.splitlines() if "install" in line)
-    assert install.startswith("FAIL")
-    assert "is not a working virtual environment" in result.output
-    assert "delete it" in result.output
+    install_line = next(line for line in result.output.splitlines() if "install" in line)
+    assert install_line.startswith("FAIL")
+    assert used and used[0] != project / ".venv"
+    assert not any((project / ".venv").iterdir())
 
 
 def test_check_refuses_a_hostile_answers_file_before_running_anything(project: Path) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
 from jinja2 import FileSystemBytecodeCache
 
-from scaffold import generator, render_cache
+from scaffold import cache, generator, render_cache
 
 from .helpers import FRAMEWORKS, tree
 
@@ -97,5 +100,60 @@ def test_a_cache_that_cannot_be_made_is_skipped(
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "jinja2").write_text("a file where the folder would be")
     monkeypatch.setenv(render_cache.CACHE_ENV, str(tmp_path / "cache"))
-    assert render_cache.jinja2_env_vars() == {}
+    with pytest.warns(cache.CacheFolderWarning, match="cannot be used"):
+        assert render_cache.jinja2_env_vars() == {}
     assert render(tmp_path / "out")
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+def test_a_cache_folder_others_may_write_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int
+) -> None:
+    """A compiled template planted in a shared folder would run: the folder is skipped."""
+    shared = tmp_path / "shared"
+    (shared / "jinja2").mkdir(parents=True)
+    (shared / "jinja2").chmod(mode)
+    monkeypatch.setenv(render_cache.CACHE_ENV, str(shared))
+    monkeypatch.setattr(cache, "_warned", set())
+    with pytest.warns(cache.CacheFolderWarning, match="others may write"):
+        assert render_cache.bytecode_cache() is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert render_cache.bytecode_cache() is None  # said once only
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_shared_cache_root_is_not_used_for_environments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv(render_cache.CACHE_ENV, str(shared))
+    monkeypatch.setattr(cache, "_warned", set())
+    with pytest.warns(cache.CacheFolderWarning):
+        assert cache.private_folder("envs") is None
+    assert not (shared / "envs").exists()
+
+
+def test_the_cli_shows_a_cache_warning_as_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    env = {**os.environ, render_cache.CACHE_ENV: str(shared), "HOME": str(tmp_path)}
+    command = ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--yes", "--no-git"]
+    completed = subprocess.run(
+        [sys.executable, "-m", "scaffold", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    warning_lines = [line for line in completed.stderr.splitlines() if "Warning:" in line]
+    assert len(warning_lines) == 1, completed.stderr
+    assert "others may write" in warning_lines[0]
+    assert "Traceback" not in completed.stderr

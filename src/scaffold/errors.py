@@ -73,3 +73,7 @@ class ServerStartError(ScaffoldError):
 
 class MeasureError(ScaffoldError):
     """A skeleton could not be installed or measured by ``scaffold compare --measure``."""
+
+
+class GitTimeoutError(ScaffoldError):
+    """A git command ran past its time limit."""

@@ -305,7 +305,16 @@ def render(
             f"The {framework.title} template could not be rendered ({exc}); nothing was written."
         ) from exc
     _remove_build_leftovers(Path(project))
+    _protect_local_files(Path(project), framework.local_files)
     return Path(project), context["cookiecutter"]
+
+
+def _protect_local_files(project: Path, local_files: tuple[str, ...]) -> None:
+    """Make the local files (``.env``: the development secret) readable by their owner only."""
+    for relative in local_files:
+        path = project / relative
+        if path.is_file() and not path.is_symlink():
+            path.chmod(0o600)
 
 
 JINJA_MARKERS = ("{{", "{%", "{#")

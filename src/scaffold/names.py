@@ -11,6 +11,7 @@ from __future__ import annotations
 import keyword
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import InvalidAnswerError, InvalidNameError
@@ -23,6 +24,14 @@ ALWAYS_RESERVED = frozenset({"tests", "test", "wsgi", "conftest", "manage", "sca
 # A directory name, and the hidden staging directory made beside it, must fit the
 # file system's limit of 255 bytes with room to spare.
 MAX_NAME_LENGTH = 64
+# Every answer lands in TOML, YAML, Python, INI and HTML files; a few hundred
+# characters is more than a title or a one-line description needs.
+MAX_ANSWER_LENGTH = 200
+# Characters no answer may hold, by Unicode category: control characters (a TOML
+# string refuses them, a terminal obeys them), format characters (bidi overrides,
+# zero-width joiners), line and paragraph separators (a YAML or Python line ends
+# there), surrogates, private-use and unassigned code points.
+REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
 @dataclass(frozen=True)
@@ -119,14 +128,25 @@ def _suggest(package: str) -> str:
 
 
 def check_answer_value(key: str, value: str) -> None:
-    """Refuse an answer that contains template code (it would be evaluated by Jinja)."""
+    """Refuse an answer that would break a generated file or run as template code.
+
+    The same rules hold for every answer, typed, given with ``--set`` or read from
+    a project's answers file, so that each file stays valid for its format.
+    """
+    if len(value) > MAX_ANSWER_LENGTH:
+        raise InvalidAnswerError(
+            f"The value for {key!r} is {len(value):,} characters long; keep it to"
+            f" {MAX_ANSWER_LENGTH} or fewer."
+        )
     if TEMPLATE_SYNTAX.search(value):
         raise InvalidAnswerError(
             f"The value for {key!r} looks like template code ({value!r}); answers are used as"
             " written, so remove the '{{', '{%' or '{#'."
         )
-    if '"' in value or "\\" in value or any(ord(ch) < 32 for ch in value):
+    hidden = next((ch for ch in value if unicodedata.category(ch) in REFUSED_CATEGORIES), None)
+    if '"' in value or "\\" in value or hidden is not None:
+        shown = f" ({ascii(hidden)[1:-1]})" if hidden is not None else ""
         raise InvalidAnswerError(
-            f"The value for {key!r} contains a quote, a backslash or a control character;"
-            " these would break the generated code, so leave them out."
+            f"The value for {key!r} contains a quote, a backslash, a control character or a"
+            f" line separator{shown}; these would break the generated files, so leave them out."
         )

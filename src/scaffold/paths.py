@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
@@ -65,6 +66,38 @@ def refuse_links_for_all(root: Path, relatives: Iterable[str]) -> None:
         )
     for relative in relatives:
         refuse_links(root, relative)
+
+
+def read_project_file(root: Path, relative: str, *, limit: int) -> bytes:
+    """The bytes of the project's file ``root/relative``, read as untrusted input.
+
+    Refused with one sentence: a symbolic link on the way, anything but a regular
+    file (a FIFO would block the read for ever, a device never ends), and a file
+    larger than ``limit`` bytes. A missing file raises `FileNotFoundError` for the
+    caller to explain.
+    """
+    refuse_links(root, relative)
+    path = root / relative
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise InvalidProjectFileError(
+                f"{relative} in {root.name} is not a regular file; restore it from version control."
+            )
+        if status.st_size > limit:
+            raise InvalidProjectFileError(
+                f"{relative} in {root.name} is {status.st_size:,} bytes, more than the"
+                f" {limit:,} such a file can hold; restore it from version control."
+            )
+        data = file.read(limit + 1)
+    if len(data) > limit:  # it grew while being read
+        raise InvalidProjectFileError(
+            f"{relative} in {root.name} is larger than the {limit:,} bytes such a file can"
+            " hold; restore it from version control."
+        )
+    return data
 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:

@@ -8,23 +8,24 @@ handed to cookiecutter's environment through the documented
 of its name and its source's checksum, so a changed template is compiled again.
 The cache lives where Jinja2 puts it by default (a folder of the system's
 temporary directory that only this user may open; Jinja2 refuses one anyone
-else could have made), or in ``$SCAFFOLD_CACHE_DIR/jinja2`` when that is set;
-never in the home directory. A cache that cannot be used is skipped: rendering
-only gets slower.
+else could have made), or in ``$SCAFFOLD_CACHE_DIR/jinja2`` when that is set and
+is the user's own (`cache.private_folder`); never in the home directory. A cache
+that cannot be used is skipped: rendering only gets slower.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache
     from jinja2.bccache import Bucket
 
-CACHE_ENV = "SCAFFOLD_CACHE_DIR"
+from .cache import CACHE_ENV, private_folder
+
+__all__ = ["CACHE_ENV", "bytecode_cache", "jinja2_env_vars"]
 
 
 def jinja2_env_vars() -> dict[str, Any]:
@@ -53,9 +54,8 @@ def bytecode_cache() -> BytecodeCache | None:
 
     try:
         if os.environ.get(CACHE_ENV):
-            folder = Path(os.environ[CACHE_ENV]) / "jinja2"
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            return BestEffortBytecodeCache(str(folder))
+            folder = private_folder("jinja2")
+            return BestEffortBytecodeCache(str(folder)) if folder is not None else None
         # Jinja2's default folder, checked by Jinja2: owned by this user, mode 0700.
         return BestEffortBytecodeCache()
     except (OSError, RuntimeError):  # RuntimeError: Jinja2 found the folder unsafe

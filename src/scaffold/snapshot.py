@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import io
 import os
+import zlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InvalidProjectFileError, ProjectNotFoundError
-from .paths import refuse_links, relative_path, write_file
+from .paths import read_project_file, relative_path, write_file
 
 SNAPSHOT_DIR = ".scaffold"
 SNAPSHOT_FILE = f"{SNAPSHOT_DIR}/base.tar.gz"
@@ -29,6 +30,8 @@ OWN_FILES = (".scaffold.json", SNAPSHOT_FILE)
 # Older snapshots kept the generated values here; they are never read again.
 LEGACY_CONTEXT_MEMBER = ".context.json"
 # A rendered starter is a few hundred kilobytes; anything far larger is not a snapshot.
+# The cap holds for the archive as it is unpacked, every header included: a tar
+# header can claim gigabytes for a "long name", and tarfile would read it all.
 MAX_SIZE = 64 * 1024 * 1024
 
 
@@ -83,12 +86,11 @@ def load(project_dir: Path) -> Snapshot:
     import tarfile
 
     path = project_dir / SNAPSHOT_FILE
-    refuse_links(project_dir, SNAPSHOT_FILE)
     source = f"{SNAPSHOT_FILE} in {project_dir.name}"
     files: dict[str, bytes] = {}
     try:
-        with tarfile.open(path, mode="r:gz") as archive:
-            total = 0
+        unpacked = _gunzip(read_project_file(project_dir, SNAPSHOT_FILE, limit=MAX_SIZE), source)
+        with tarfile.open(fileobj=io.BytesIO(unpacked), mode="r:") as archive:
             for member in archive:
                 if member.name == LEGACY_CONTEXT_MEMBER:
                     continue
@@ -98,11 +100,9 @@ def load(project_dir: Path) -> Snapshot:
                         f"{source} holds {member.name!r}, which is not a regular file;"
                         " restore it from version control."
                     )
-                total += member.size
-                if total > MAX_SIZE or member.name in files:
+                if member.name in files:
                     raise InvalidProjectFileError(
-                        f"{source} is too large or names a file twice; restore it from"
-                        " version control."
+                        f"{source} names {member.name!r} twice; restore it from version control."
                     )
                 extracted = archive.extractfile(member)
                 files[member.name] = extracted.read() if extracted else b""
@@ -111,6 +111,27 @@ def load(project_dir: Path) -> Snapshot:
             f"{path} is missing, so there is no base to merge from; restore it from version"
             " control."
         ) from None
-    except (tarfile.TarError, OSError, EOFError) as exc:
-        raise ProjectNotFoundError(f"{path} cannot be read ({exc}); restore it.") from exc
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        raise InvalidProjectFileError(
+            f"{source} cannot be read ({exc}); restore it from version control."
+        ) from exc
     return Snapshot(files=files)
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    """``data`` decompressed, refused as soon as it would pass `MAX_SIZE`."""
+    unpacked = bytearray()
+    while data:
+        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        unpacked += decompressor.decompress(data, MAX_SIZE + 1 - len(unpacked))
+        if len(unpacked) > MAX_SIZE or decompressor.unconsumed_tail:
+            raise InvalidProjectFileError(
+                f"{source} unpacks to more than {MAX_SIZE // (1024 * 1024)} MB, far more than"
+                " a snapshot holds; restore it from version control."
+            )
+        if not decompressor.eof:
+            raise InvalidProjectFileError(
+                f"{source} is cut short; restore it from version control."
+            )
+        data = decompressor.unused_data  # gzip allows several members one after another
+    return bytes(unpacked)

@@ -20,19 +20,26 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import answers, generator, paths, snapshot, vcs
 from .errors import InvalidProjectFileError, UncommittedChangesError
 from .registry import Framework
 
 ADDED, UPDATED, MERGED, CONFLICT, REMOVED = "added", "updated", "merged", "conflict", "removed"
+# A file the template adds where the project has a file or folder in its way: left alone.
+BLOCKED = "blocked"
 PENDING_DIR = f"{snapshot.SNAPSHOT_DIR}/pending"
 PLAN_FILE = "plan.json"
+# The journal names its staged files by number, inside its own folder, and nothing else.
+STAGED_NAME = re.compile(r"[0-9]{1,6}")
+MAX_PLAN_SIZE = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,20 @@ class UpdateResult:
     def conflicts(self) -> list[str]:
         return [change.path for change in self.changes if change.action == CONFLICT]
 
+    @property
+    def blocked(self) -> list[str]:
+        return [change.path for change in self.changes if change.action == BLOCKED]
+
 
 def update_project(project: Path, *, dry_run: bool = False, force: bool = False) -> UpdateResult:
     """Update ``project`` to the installed template; write nothing when ``dry_run``."""
     project = project.resolve()
-    resumed = False if dry_run else finish_interrupted(project)
     recorded, framework, checked = answers.load(project)
+    if not dry_run and finish_interrupted(project, framework.local_files):
+        resumed = True
+        recorded, framework, checked = answers.load(project)  # the journal may have renewed it
+    else:
+        resumed = False
     fingerprint = answers.fingerprint(framework.path)
     if fingerprint == recorded.template_fingerprint:
         return UpdateResult(project, framework.key, True, (), dry_run, resumed)
@@ -84,23 +99,32 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
         # user made to a file the template left alone is none of its business.
         paths.refuse_links_for_all(project, [change.path for change in changes])
         if not dry_run:
+            # A file left unwritten is no part of the base: a later template change adds it.
+            blocked = {change.path for change in changes if change.action == BLOCKED}
+            base_files = {name: data for name, data in new.files.items() if name not in blocked}
             generator.record_project(
-                framework, rendered, context, base=new, fingerprint=fingerprint
+                framework,
+                rendered,
+                context,
+                base=snapshot.Snapshot(files=base_files),
+                fingerprint=fingerprint,
             )
             own = {name: (rendered / name).read_bytes() for name in snapshot.OWN_FILES}
             _journal(project, changes, own)
-            finish_interrupted(project)
+            finish_interrupted(project, framework.local_files)
     return UpdateResult(project, framework.key, False, changes, dry_run, resumed)
 
 
 def _journal(project: Path, changes: tuple[FileChange, ...], own: dict[str, bytes]) -> None:
     """Stage every new file in the project, then write the plan: the point of no return."""
     pending = project / PENDING_DIR
-    shutil.rmtree(pending, ignore_errors=True)
     paths.refuse_links(project, PENDING_DIR)
+    shutil.rmtree(pending, ignore_errors=True)
     pending.mkdir(parents=True)
     steps = []
     for number, change in enumerate(changes):
+        if change.action == BLOCKED:
+            continue
         staged = None
         if change.content is not None:
             staged = f"{number}"
@@ -114,37 +138,86 @@ def _journal(project: Path, changes: tuple[FileChange, ...], own: dict[str, byte
     os.replace(partial, pending / PLAN_FILE)
 
 
-def finish_interrupted(project: Path) -> bool:
+def finish_interrupted(project: Path, local_files: tuple[str, ...] = ()) -> bool:
     """Finish the journal an update left, if any; return whether there was one to finish.
 
     Without a plan the staged files are an update that never reached its point of
-    no return: they are discarded and the project is as it was.
+    no return: they are discarded and the project is as it was. The journal comes
+    from the project, so it is untrusted input: ``.scaffold`` and its ``pending``
+    folder must be real folders, and every entry of the plan is checked (see
+    `_read_plan`) before anything is moved, removed or read.
     """
+    paths.refuse_links(project, PENDING_DIR)
     pending = project / PENDING_DIR
-    if pending.is_symlink() or not pending.is_dir():
+    if not pending.is_dir():
         return False
-    plan_file = pending / PLAN_FILE
-    if not plan_file.is_file():
+    moves = _read_plan(project, local_files)
+    if moves is None:
         shutil.rmtree(pending)
         return False
-    try:
-        steps = json.loads(plan_file.read_text(encoding="utf-8"))
-        moves = [(str(step["path"]), step["staged"]) for step in steps]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidProjectFileError(
-            f"{PENDING_DIR}/{PLAN_FILE} in {project.name} cannot be read ({exc}); delete"
-            f" {PENDING_DIR} and run 'scaffold update' again."
-        ) from exc
     for relative, staged in moves:
-        paths.relative_path(relative, f"{PENDING_DIR}/{PLAN_FILE} in {project.name}")
         if staged is None:
             paths.remove_file(project, relative)
-        elif (pending / str(staged)).is_file():
+        elif (pending / staged).is_file():  # gone: an earlier finish moved it already
             paths.refuse_links(project, relative)
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(pending / str(staged), project / relative)
+            os.replace(pending / staged, project / relative)
     shutil.rmtree(pending)
     return True
+
+
+def _read_plan(project: Path, local_files: tuple[str, ...]) -> list[tuple[str, str | None]] | None:
+    """The plan's moves, each checked, or None when there is no plan.
+
+    Refused with one sentence naming the entry: a plan that is not a list of
+    ``{"path", "staged"}`` entries; a target that breaks the path rules, lies in
+    ``.scaffold/`` (but the merge base) or is a local file such as ``.env``; a
+    staged file that is not a plain numbered regular file of the journal's own folder.
+    """
+    plan = f"{PENDING_DIR}/{PLAN_FILE}"
+    source = f"{plan} in {project.name}"
+    try:
+        steps = answers.load_json(paths.read_project_file(project, plan, limit=MAX_PLAN_SIZE))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise InvalidProjectFileError(
+            f"{source} cannot be read ({exc}); delete {PENDING_DIR} and run 'scaffold update'"
+            " again."
+        ) from exc
+    if not isinstance(steps, list):
+        _refuse_plan(source, "the plan", "is not a list of entries")
+    moves = []
+    for number, step in enumerate(steps, start=1):
+        if not isinstance(step, dict) or set(step) != {"path", "staged"}:
+            _refuse_plan(source, f"entry {number}", "is not a {'path', 'staged'} pair")
+        target, staged = step["path"], step["staged"]
+        if not isinstance(target, str) or not (staged is None or isinstance(staged, str)):
+            _refuse_plan(source, f"entry {number}", "does not name its files as text")
+        entry = f"entry {number} ({target!r})"
+        paths.relative_path(target, source)
+        if target in local_files:
+            _refuse_plan(source, entry, "targets a local file, which an update never writes")
+        if target.startswith(f"{snapshot.SNAPSHOT_DIR}/") and target not in snapshot.OWN_FILES:
+            _refuse_plan(source, entry, f"targets scaffold's own folder {snapshot.SNAPSHOT_DIR}")
+        if staged is not None:
+            if not STAGED_NAME.fullmatch(staged):
+                _refuse_plan(source, entry, f"takes {staged!r}, not a file of the journal's folder")
+            try:
+                mode = os.lstat(project / PENDING_DIR / staged).st_mode
+            except FileNotFoundError:
+                mode = None
+            if mode is not None and not stat.S_ISREG(mode):
+                _refuse_plan(source, entry, f"takes {staged!r}, which is not a regular file")
+        moves.append((target, staged))
+    return moves
+
+
+def _refuse_plan(source: str, entry: str, reason: str) -> None:
+    raise InvalidProjectFileError(
+        f"{source}: {entry} {reason}; nothing was changed. Delete {PENDING_DIR} and run"
+        " 'scaffold update' again."
+    )
 
 
 def _plan(
@@ -158,11 +231,26 @@ def _plan(
         if path in skipped or path.startswith(f"{snapshot.SNAPSHOT_DIR}/"):
             continue
         target = project / path
-        mine = target.read_bytes() if target.is_file() else None
+        mine = target.read_bytes() if target.is_file() and not target.is_symlink() else None
         change = _decide(path, base.get(path), mine, new.get(path))
+        if change is not None and change.content is not None and _in_the_way(project, path):
+            change = FileChange(path, BLOCKED, None, change.diff)
         if change is not None:
             changes.append(change)
     return changes
+
+
+def _in_the_way(project: Path, path: str) -> bool:
+    """Whether something of the user's stands where ``path`` must be written.
+
+    A folder where the template has a file, or a file where it needs a folder:
+    the update leaves both alone and says so, rather than fail on every run.
+    """
+    target = project / path
+    if target.is_dir() and not target.is_symlink():
+        return True
+    folders = [project / folder for folder in PurePosixPath(path).parents if str(folder) != "."]
+    return any(folder.exists() and not folder.is_dir() for folder in folders)
 
 
 def _decide(

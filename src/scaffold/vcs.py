@@ -2,27 +2,63 @@
 
 scaffold commits only into a repository it created in the same run, and only the
 files it wrote; everything else git-related is read-only.
+
+A project's repository may come from anywhere (a shared folder, an archive with
+its ``.git``), and its configuration can name commands that git runs on its own:
+an fsmonitor, hooks, clean and smudge filters. Every git command scaffold runs
+turns those off, and none may run longer than `TIMEOUT` seconds.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+from .errors import GitTimeoutError
+
 FALLBACK_IDENTITY = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
+TIMEOUT = 60.0
+# The settings by which a repository's configuration makes git run a command.
+NO_COMMANDS = ("-c", "core.fsmonitor=false", "-c", f"core.hooksPath={os.devnull}")
+FILTER_KEY = re.compile(r"^filter\.(.+)\.(?:clean|smudge|process)$")
 
 
 def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str] | None:
     git = shutil.which("git")
     if git is None:
         return None
-    return subprocess.run(
-        [git, "-C", str(cwd), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
+    return _run([git, *NO_COMMANDS, *_no_filters(git, cwd), "-C", str(cwd), *args])
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT
+        )
+    except subprocess.TimeoutExpired:
+        raise GitTimeoutError(
+            f"'git {command[-1]}' ran longer than {TIMEOUT:.0f} s; run it yourself to see why."
+        ) from None
+
+
+def _no_filters(git: str, cwd: Path) -> list[str]:
+    """``-c`` settings that empty every filter driver the repository configures.
+
+    Reading the configuration runs nothing; an empty filter command is no filter.
+    """
+    listed = _run(
+        [git, *NO_COMMANDS, "-C", str(cwd), "config", "--name-only", "--get-regexp", "^filter"]
     )
+    drivers = {m.group(1) for line in listed.stdout.splitlines() if (m := FILTER_KEY.match(line))}
+    return [
+        part
+        for driver in sorted(drivers)
+        for key in ("clean", "smudge", "process")
+        for part in ("-c", f"filter.{driver}.{key}=")
+    ]
 
 
 def available() -> bool:
@@ -45,7 +81,7 @@ def has_uncommitted_changes(path: Path) -> bool:
     """
     if not inside_work_tree(path):
         return False
-    completed = _git("status", "--porcelain", "--", ".", cwd=path)
+    completed = _git("status", "--porcelain", "--ignore-submodules=all", "--", ".", cwd=path)
     return completed is not None and bool(completed.stdout.strip())
 
 
@@ -95,9 +131,16 @@ def merge_file(
             path.write_bytes(data)
             paths.append(str(path))
         marks = [part for label in labels for part in ("-L", label)]
-        completed = subprocess.run(
-            [git, "merge-file", "-p", *marks, *paths], capture_output=True, stdin=subprocess.DEVNULL
-        )
+        try:
+            completed = subprocess.run(
+                [git, *NO_COMMANDS, "merge-file", "-p", *marks, *paths],
+                capture_output=True,
+                stdin=subprocess.DEVNULL,
+                timeout=TIMEOUT,
+                cwd=folder,  # outside any repository: no project setting applies
+            )
+        except subprocess.TimeoutExpired:
+            return None
     if completed.returncode < 0 or completed.returncode > 127:
         return None  # git failed (not a count of conflicts): merge by hand instead
     return completed.stdout, completed.returncode == 0

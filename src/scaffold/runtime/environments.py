@@ -10,7 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,8 +122,10 @@ class TestRun:
         return self.lines[-1].strip("= ") if self.lines else "no output"
 
 
-def run_tests(environment: Environment, project: Path) -> TestRun:
-    """Run the project's own tests with pytest, in the environment's Python."""
+def run_tests(
+    environment: Environment, project: Path, env: Mapping[str, str] | None = None
+) -> TestRun:
+    """Run the project's own tests with pytest, in the environment's Python (``env`` added)."""
     try:
         completed = subprocess.run(
             [str(environment.python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
@@ -132,7 +134,7 @@ def run_tests(environment: Environment, project: Path) -> TestRun:
             text=True,
             timeout=TEST_TIMEOUT,
             stdin=subprocess.DEVNULL,
-            env=clean_env(),
+            env=clean_env(env),
         )
     except subprocess.TimeoutExpired:
         return TestRun(False, (f"the tests ran longer than {TEST_TIMEOUT} s",))
