@@ -162,7 +162,7 @@ def test_nothing_is_written_to_home(tmp_path: Path, isolated_home: Path) -> None
 
 def test_set_answers_are_converted_and_checked() -> None:
     assert convert_answers(FLASK, {"author": "Ada"}) == {"author": "Ada"}
-    with pytest.raises(InvalidAnswerError, match="Known variables: project_name"):
+    with pytest.raises(InvalidAnswerError, match="Variables --set takes: project_name"):
         convert_answers(FLASK, {"colour": "blue"})
     with pytest.raises(InvalidAnswerError, match="template code"):
         convert_answers(FLASK, {"description": "{{ 7*7 }}"})

@@ -62,3 +62,16 @@ def test_answers_that_would_be_code_are_refused(value: str) -> None:
 
 def test_plain_answers_pass() -> None:
     check_answer_value("author", "Ada Lovelace <ada@example.org>")
+
+
+@pytest.mark.parametrize(
+    ("name", "package"),
+    [("über", "uber"), ("Straße", "strasse"), ("café-app", "cafe_app"), ("Ñandú", "nandu")],
+)
+def test_a_package_name_keeps_the_letters_of_name(name: str, package: str) -> None:
+    assert validate_name(name).package == package
+
+
+def test_letters_with_no_ascii_form_are_refused_with_a_sentence() -> None:
+    with pytest.raises(InvalidNameError, match="does not give a valid Python package name"):
+        validate_name("漢字")

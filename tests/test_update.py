@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from scaffold import answers, generator, registry, snapshot
 from scaffold.cli import cli
+from scaffold.errors import UnresolvedConflictError
 from scaffold.update import update_project
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
@@ -110,9 +112,28 @@ def test_update_merges_and_reports_conflicts(
     assert answers.read(project).template_fingerprint == answers.fingerprint(template.parent)
     # The local settings, with the development secret, are never touched.
     assert (project / ".env").read_text() == "FLASK_SECRET_KEY=mine\n"
-    # A second update with no template change does nothing.
+    # A second update refuses to call the project current while the markers are there...
+    with pytest.raises(UnresolvedConflictError, match=r"demo/__init__\.py .*conflict markers"):
+        update_project(project)
+    # ...and once they are resolved, with no template change, it does nothing.
+    (package / "__init__.py").write_text(_resolved(init))
     again = update_project(project)
     assert again.up_to_date
+
+
+def _resolved(text: str) -> str:
+    """``text`` with each conflict resolved in favour of the user's side."""
+    kept, side = [], "both"
+    for line in text.splitlines(keepends=True):
+        if line.startswith("<<<<<<< "):
+            side = "yours"
+        elif line.startswith(("||||||| ", "=======")) and side != "both":
+            side = "skip"
+        elif line.startswith(">>>>>>> "):
+            side = "both"
+        elif side != "skip":
+            kept.append(line)
+    return "".join(kept)
 
 
 def test_template_file_removed_upstream_is_removed_if_untouched(
@@ -166,13 +187,39 @@ def test_update_refuses_uncommitted_changes_in_git(
 
 
 @needs_git
-def test_update_cli_lists_conflicts_and_exits_1(
+def test_update_cli_lists_conflicts_and_exits_4(
     project: Path, templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _edit(project / "wsgi.py", "application = create_app()", "application = create_app({})")
     template = _upgrade_tool(templates, tmp_path, monkeypatch)
     _edit(template / "wsgi.py", "application = create_app()", "application = create_app(None)")
     result = CliRunner().invoke(cli, ["update", str(project)])
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert "conflicts" in result.output
     assert "wsgi.py" in result.output
+    again = CliRunner().invoke(cli, ["update", str(project)])
+    assert again.exit_code == 4
+    assert "wsgi.py in demo still hold conflict markers" in again.output
+    assert "up to date" not in again.output
+
+
+def test_update_check_says_whether_the_project_is_behind_and_writes_nothing(
+    project: Path, templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    current = runner.invoke(cli, ["update", str(project), "--check"])
+    assert current.exit_code == 0, current.output
+    assert "is up to date" in current.output
+    template = _upgrade_tool(templates, tmp_path, monkeypatch)
+    _edit(template / "README.md", "## Install", "## Installing")
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    behind = runner.invoke(cli, ["update", str(project), "--check"])
+    assert behind.exit_code == 1, behind.output
+    assert "is behind the installed flask template" in behind.output
+    assert "updated   README.md" in behind.output
+    as_json = runner.invoke(cli, ["update", str(project), "--check", "--format", "json"])
+    assert as_json.exit_code == 1
+    data = json.loads(as_json.output)
+    assert data["up_to_date"] is False
+    assert data["changes"] == [{"path": "README.md", "action": "updated"}]
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 
 class ScaffoldError(Exception):
-    """Root of every error scaffold reports to a user."""
+    """Root of every error scaffold reports to a user.
+
+    ``exit_code`` is the status the command line exits with (see the README's table).
+    """
+
+    exit_code = 1
 
 
 class TemplateMetadataError(ScaffoldError):
@@ -77,3 +82,9 @@ class MeasureError(ScaffoldError):
 
 class GitTimeoutError(ScaffoldError):
     """A git command ran past its time limit."""
+
+
+class UnresolvedConflictError(ScaffoldError):
+    """Files still hold the conflict markers of an earlier update."""
+
+    exit_code = 4

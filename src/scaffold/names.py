@@ -44,8 +44,13 @@ class ProjectNames:
 
 
 def derive(name: str) -> ProjectNames:
-    """Derive the package name and the title from NAME (without validating)."""
-    package = re.sub(r"[-\s]+", "_", name.strip()).lower()
+    """Derive the package name and the title from NAME (without validating).
+
+    The package name keeps the letters of NAME, folded to ASCII (``über`` gives
+    ``uber``, ``Straße`` gives ``strasse``): Python allows other letters in names,
+    but tools and file systems do not all agree on them.
+    """
+    package = ascii_fold(re.sub(r"[-\s]+", "_", name.strip()).casefold())
     title = " ".join(part for part in re.split(r"[-_\s]+", name.strip()) if part).title()
     return ProjectNames(slug=name.strip(), package=package, title=title)
 
@@ -119,9 +124,15 @@ def _shadowed(package: str, reserved: tuple[str, ...]) -> str | None:
     return None
 
 
+def ascii_fold(text: str) -> str:
+    """``text`` with accents taken off its letters, and what has no ASCII form left as it is."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _suggest(package: str) -> str:
     """A cleaned-up version of an invalid package name, or '' if nothing is left."""
-    cleaned = re.sub(r"[^a-z0-9_]+", "_", package.lower()).strip("_")
+    cleaned = re.sub(r"[^a-z0-9_]+", "_", ascii_fold(package.casefold())).strip("_")
     if cleaned and cleaned[0].isdigit():
         cleaned = "app_" + cleaned
     return cleaned

@@ -26,8 +26,8 @@ from .registry import Framework
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "on"})
 FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "off"})
-# Answers that scaffold derives from NAME; the rest are the template's questions.
-NAME_KEYS = ("project_name", "project_slug", "package_name")
+# The project's directory is NAME itself: no answer sets it.
+SLUG = "project_slug"
 
 
 @dataclass(frozen=True)
@@ -77,13 +77,18 @@ def convert_answers(framework: Framework, raw: Mapping[str, str]) -> dict[str, A
     """Check ``--set`` answers against the template and convert them to each variable's type."""
     if not raw:
         return {}
-    known = {question.key: question for question in questions(framework)}
+    known = {question.key: question for question in questions(framework) if question.key != SLUG}
     converted: dict[str, Any] = {}
     for key, value in raw.items():
+        if key == SLUG:
+            raise InvalidAnswerError(
+                "The project directory is NAME itself; give the name you want as NAME instead of"
+                f" --set {SLUG}."
+            )
         if key not in known:
             raise InvalidAnswerError(
                 f"The {framework.title} template has no variable {key!r}."
-                f" Known variables: {', '.join(known)}."
+                f" Variables --set takes: {', '.join(known)}."
             )
         converted[key] = convert(known[key], value)
     return converted
@@ -123,7 +128,7 @@ def ask_remaining(
     defaults = {"project_name": names.title, "package_name": names.package}
     answered = dict(given)
     for question in questions(framework):
-        if question.key in answered or question.key == "project_slug":
+        if question.key in answered or question.key == SLUG:
             continue
 
         def check(text: str, question: Question = question) -> Any:
@@ -162,7 +167,7 @@ def check_recorded(
 
 def _check_recorded_value(framework: Framework, question: Question, value: Any) -> Any:
     default = question.default
-    if question.key == "project_slug":
+    if question.key == SLUG:
         _expect(isinstance(value, str), "it must be text.")
         validate_name(value)
         return value

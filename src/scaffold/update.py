@@ -24,12 +24,12 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import answers, generator, paths, snapshot, vcs
-from .errors import InvalidProjectFileError, UncommittedChangesError
+from .errors import InvalidProjectFileError, UncommittedChangesError, UnresolvedConflictError
 from .registry import Framework
 
 ADDED, UPDATED, MERGED, CONFLICT, REMOVED = "added", "updated", "merged", "conflict", "removed"
@@ -40,6 +40,9 @@ PLAN_FILE = "plan.json"
 # The journal names its staged files by number, inside its own folder, and nothing else.
 STAGED_NAME = re.compile(r"[0-9]{1,6}")
 MAX_PLAN_SIZE = 4 * 1024 * 1024
+# The labels a conflicted merge writes around the two sides.
+LABELS = ("yours", "base", "template")
+CONFLICT_START, CONFLICT_END = b"<<<<<<< " + LABELS[0].encode(), b">>>>>>> " + LABELS[2].encode()
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,14 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
         recorded, framework, checked = answers.load(project)  # the journal may have renewed it
     else:
         resumed = False
+    base = snapshot.load(project)
+    unresolved = unresolved_conflicts(project, base.files)
+    if unresolved:
+        raise UnresolvedConflictError(
+            f"{_listed(unresolved)} in {project.name} still hold conflict markers from an earlier"
+            " update; resolve them (keep what you want between <<<<<<< and >>>>>>>, delete the"
+            " markers), then run 'scaffold update' again."
+        )
     fingerprint = answers.fingerprint(framework.path)
     if fingerprint == recorded.template_fingerprint:
         return UpdateResult(project, framework.key, True, (), dry_run, resumed)
@@ -90,7 +101,6 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
             " be reviewed and undone, or pass --force."
         )
 
-    base = snapshot.load(project)
     with tempfile.TemporaryDirectory(prefix="scaffold-update-") as staging:
         rendered, context = generator.render(framework, checked, Path(staging))
         new = snapshot.take(rendered, exclude=framework.local_files)
@@ -113,6 +123,27 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
             _journal(project, changes, own)
             finish_interrupted(project, framework.local_files)
     return UpdateResult(project, framework.key, False, changes, dry_run, resumed)
+
+
+def unresolved_conflicts(project: Path, names: Iterable[str]) -> list[str]:
+    """The files among ``names`` that still hold the markers of a conflicted merge."""
+    found = []
+    for name in sorted(names):
+        path = project / name
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as file:
+            lines = {line.rstrip(b"\r\n") for line in file}
+        if CONFLICT_START in lines and CONFLICT_END in lines:
+            found.append(name)
+    return found
+
+
+def _listed(names: list[str]) -> str:
+    """A few names for a sentence: ``a, b and 3 more``."""
+    if len(names) <= 5:
+        return ", ".join(names)
+    return ", ".join(names[:5]) + f" and {len(names) - 5} more"
 
 
 def _journal(project: Path, changes: tuple[FileChange, ...], own: dict[str, bytes]) -> None:
@@ -230,8 +261,12 @@ def _plan(
         paths.relative_path(path, source)
         if path in skipped or path.startswith(f"{snapshot.SNAPSHOT_DIR}/"):
             continue
+        if base.get(path) == new.get(path):
+            continue  # the template did not change this file
+        # A file the update may write must not be a link, nor lie behind one.
+        paths.refuse_links(project, path)
         target = project / path
-        mine = target.read_bytes() if target.is_file() and not target.is_symlink() else None
+        mine = target.read_bytes() if target.is_file() else None
         change = _decide(path, base.get(path), mine, new.get(path))
         if change is not None and change.content is not None and _in_the_way(project, path):
             change = FileChange(path, BLOCKED, None, change.diff)
@@ -282,7 +317,7 @@ def merge_three_way(mine: bytes, base: bytes, theirs: bytes) -> tuple[bytes, boo
 
     Without git, a file both sides changed gets whole-file conflict markers.
     """
-    merged = vcs.merge_file(mine, base, theirs, labels=("yours", "base", "template"))
+    merged = vcs.merge_file(mine, base, theirs, labels=LABELS)
     if merged is None:
         return _whole_file_conflict(mine, theirs), False
     return merged
@@ -292,7 +327,9 @@ def _whole_file_conflict(mine: bytes, theirs: bytes) -> bytes:
     def ended(data: bytes) -> bytes:
         return data if data.endswith(b"\n") or not data else data + b"\n"
 
-    return b"<<<<<<< yours\n" + ended(mine) + b"=======\n" + ended(theirs) + b">>>>>>> template\n"
+    return (
+        CONFLICT_START + b"\n" + ended(mine) + b"=======\n" + ended(theirs) + CONFLICT_END + b"\n"
+    )
 
 
 def _diff(path: str, before: bytes | None, after: bytes | None) -> str:
