@@ -121,3 +121,23 @@ def test_a_huge_answer_is_refused_before_it_is_used(runner: Any, tmp_path: Path)
     assert result.exit_code != 0
     assert "characters long" in result.output
     assert not (tmp_path / "big").exists()
+
+
+@pytest.mark.parametrize("framework", framework_params())
+@pytest.mark.parametrize("value", ["a\u2028b", "x\x7fy", "a\u202eb"], ids=["sep", "del", "bidi"])
+def test_plain_cookiecutter_refuses_the_same_answers(
+    framework: registry.Framework, value: str, tmp_path: Path
+) -> None:
+    """`cookiecutter templates/KEY` checks answers in the template's own hook, by the same rules."""
+    from cookiecutter.exceptions import FailedHookException
+    from cookiecutter.main import cookiecutter
+
+    with pytest.raises(FailedHookException):
+        cookiecutter(
+            str(framework.path),
+            no_input=True,
+            output_dir=str(tmp_path),
+            extra_context={"description": value},
+            default_config=True,
+        )
+    assert not any(tmp_path.iterdir())

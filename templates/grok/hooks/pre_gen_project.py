@@ -7,6 +7,7 @@ generation and cookiecutter removes the half-made project.
 import keyword
 import re
 import sys
+import unicodedata
 
 PACKAGE = "{{ cookiecutter.package_name }}"
 # The answers are written into Python and TOML strings: keep them plain text.
@@ -34,9 +35,17 @@ elif PACKAGE in sys.stdlib_module_names or PACKAGE in RESERVED or PACKAGE in PRO
         f"{PACKAGE!r} would shadow the module of the same name; try {PACKAGE + '_app'!r}."
     )
 
+# The same rules as scaffold's own (names.check_answer_value): every file stays valid
+# for its format (TOML, YAML, Python, INI, HTML) whatever the answers are.
+REFUSED = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, format, separators...
 for key, value in TEXTS.items():
-    if any(ch in value for ch in '"\\') or any(ord(ch) < 32 for ch in value):
-        problems.append(f"{key} must not contain quotes, backslashes or control characters.")
+    if len(value) > 200:
+        problems.append(f"{key} is longer than 200 characters.")
+    refused = [ch for ch in value if ch in '"\\' or unicodedata.category(ch) in REFUSED]
+    if refused:
+        problems.append(
+            f"{key} must not contain quotes, backslashes, control characters or line separators."
+        )
 
 if problems:
     print("\n".join(problems), file=sys.stderr)
