@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scaffold import answers, generator, registry
+from scaffold import answers, generator, registry, rendering
 from scaffold.errors import (
     GenerationError,
     InvalidAnswerError,
@@ -202,13 +202,13 @@ def test_a_validation_only_hook_is_checked_in_process(
         raise AssertionError("scaffold validated the answers itself; no hook should run")
 
     monkeypatch.setattr(cookiecutter.hooks, "run_script", no_hooks)
-    assert not generator.needs_hooks(FLASK)
+    assert not rendering.needs_hooks(FLASK)
     generator.generate(FLASK, "demo", tmp_path)
 
 
 def test_other_hooks_still_run() -> None:
     hooky = registry.discover(FIXTURES / "failing-hook")["hooky"]
-    assert generator.needs_hooks(hooky)
+    assert rendering.needs_hooks(hooky)
 
 
 def test_set_project_slug_cannot_move_the_project(tmp_path: Path) -> None:
@@ -240,10 +240,10 @@ def test_copying_plain_files_renders_the_same_project(
             options.append({question.key: not question.default})
     for number, extra in enumerate(options):
         context = {"project_name": "Demo", "project_slug": "demo", "package_name": "demo", **extra}
-        fast, _ = generator.render(framework, context, tmp_path / f"fast{number}")
-        slow, _ = generator.render(
+        fast, _ = rendering.render(framework, context, tmp_path / f"fast{number}")
+        slow, _ = rendering.render(
             framework, context, tmp_path / f"slow{number}", copy_plain_files=False
         )
         local = frozenset(framework.local_files)
         assert tree(fast, exclude=local) == tree(slow, exclude=local)
-    assert generator.plain_files(framework), "some files of every starter are plain"
+    assert rendering.plain_files(framework), "some files of every starter are plain"

@@ -357,12 +357,13 @@ KILLER = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    from scaffold import generator, registry, update, vcs
+    from scaffold import generator, registry, staging, update, vcs
     point, output = sys.argv[1], Path(sys.argv[2])
     def die(*args, **kwargs):
         os.kill(os.getpid(), signal.SIGKILL)
     module, name = point.rsplit(".", 1)
-    target = {"generator": generator, "update": update, "vcs": vcs}[module]
+    modules = {"generator": generator, "staging": staging, "update": update, "vcs": vcs}
+    target = modules[module]
     if name.startswith("replace#"):
         calls = [0]
         real = os.replace
@@ -403,7 +404,7 @@ def _private_tmp(path: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "point", ["generator.record_project", "generator._move_into_place", "vcs.commit_new_repository"]
+    "point", ["generator.record_project", "staging.move_into_place", "vcs.commit_new_repository"]
 )
 def test_killed_new_leaves_nothing_and_the_next_run_cleans_up(
     templates: Path, tmp_path: Path, point: str
@@ -437,7 +438,7 @@ def test_killed_force_run_is_completed_by_the_next(templates: Path, tmp_path: Pa
     (output / "demo" / "mine.txt").write_text("mine")
     script = KILLER.replace('git_message="start"', "git_message=None, force=True")
     completed = subprocess.run(
-        [sys.executable, "-c", script, "generator.replace#2", str(output)],
+        [sys.executable, "-c", script, "staging.replace#2", str(output)],
         capture_output=True,
         env=_private_tmp(output),
     )

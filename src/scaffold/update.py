@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import answers, generator, paths, snapshot, vcs
+from . import answers, generator, paths, rendering, snapshot, vcs
 from .errors import InvalidProjectFileError, UncommittedChangesError, UnresolvedConflictError
 from .registry import Framework
 
@@ -102,7 +102,7 @@ def update_project(project: Path, *, dry_run: bool = False, force: bool = False)
         )
 
     with tempfile.TemporaryDirectory(prefix="scaffold-update-") as staging:
-        rendered, context = generator.render(framework, checked, Path(staging))
+        rendered, context = rendering.render(framework, checked, Path(staging))
         new = snapshot.take(rendered, exclude=framework.local_files)
         changes = tuple(_plan(project, framework, base.files, new.files))
         # Only what the update writes or removes must be free of links; a link the
