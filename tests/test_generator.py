@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scaffold import answers, generator, registry, rendering
+from scaffold import answers, generator, registry, rendering, snapshot
 from scaffold.errors import (
     GenerationError,
     InvalidAnswerError,
@@ -247,3 +247,30 @@ def test_copying_plain_files_renders_the_same_project(
         local = frozenset(framework.local_files)
         assert tree(fast, exclude=local) == tree(slow, exclude=local)
     assert rendering.plain_files(framework), "some files of every starter are plain"
+
+
+@pytest.mark.parametrize("framework", framework_params())
+def test_new_renders_what_cookiecutter_itself_renders(
+    framework: registry.Framework, tmp_path: Path
+) -> None:
+    """scaffold calls cookiecutter's own steps; the files are the same, byte for byte."""
+    from cookiecutter.main import cookiecutter
+
+    options = {q.key: True for q in questions(framework) if isinstance(q.default, bool)}
+    project = generator.generate(framework, "same-app", tmp_path / "scaffold", extra=options)
+    plain = cookiecutter(
+        str(framework.path),
+        no_input=True,
+        output_dir=str(tmp_path / "cookiecutter"),
+        extra_context={
+            "project_name": project.names.title,
+            "project_slug": project.names.slug,
+            "package_name": project.names.package,
+            **options,
+        },
+        default_config=True,
+    )
+    skipped = {*framework.local_files, *snapshot.OWN_FILES}
+    ours = {p: data for p, (data, _mode) in tree(project.path).items() if p not in skipped}
+    theirs = {p: data for p, (data, _mode) in tree(Path(plain)).items() if p not in skipped}
+    assert ours == theirs
