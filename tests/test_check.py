@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from scaffold import answers, check, registry
+from scaffold.errors import EnvironmentSetupError
 from scaffold.runtime import environments, servers
 
-from .helpers import FIXTURES
+from .helpers import FIXTURES, tree
 
 APPS = FIXTURES / "contract_apps"
 NOTESDEMO = registry.load_framework(APPS / "templates" / "notesdemo")
@@ -108,7 +110,7 @@ def _servers_of(project: Path, environment: environments.Environment) -> list[ch
 @pytest.fixture
 def no_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check, "_install", lambda env_path, project: "installed")
-    monkeypatch.setattr(check, "_run_tests", lambda environment, project: "1 passed")
+    monkeypatch.setattr(check, "_run_tests", lambda environment, project, settings: "1 passed")
 
 
 @pytest.mark.usefixtures("no_install")
@@ -121,7 +123,9 @@ def test_check_migrates_then_probes_three_servers(tmp_path: Path, fake_env: Path
     names = [step.name for step in result.steps]
     assert seen == names
     assert names[:5] == ["install", "tests", "migrate", "migrate again", "build"]
-    assert (tmp_path / "demo-app" / "built.txt").read_text() == "yes", "built before serving"
+    # It all happened in a scratch copy: the build's output and the notes are not here.
+    assert not (tmp_path / "demo-app" / "built.txt").exists()
+    assert not (tmp_path / "demo-app" / "notes.sqlite3").exists()
     assert {"run: health", "run: notes", "wsgi: concurrency", "gunicorn: workers"} <= set(names)
     assert "run: headers" not in names  # the development server gets the routes only
     assert "wsgi: workers" not in names
@@ -166,7 +170,7 @@ def test_a_failed_migrate_is_not_run_again(
 def test_filestorage_skips_gunicorn_with_a_reason(
     tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(check, "_probe", lambda server, project, expected: [])
+    monkeypatch.setattr(check, "_probe", lambda server, project, expected, settings: [])
     result = check.check_project(
         make_project(tmp_path, option="filestorage"), environment_dir=fake_env
     )
@@ -259,3 +263,85 @@ def test_serving_yields_a_url_and_stops_the_server(tmp_path: Path, fake_env: Pat
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+@pytest.mark.usefixtures("no_install")
+def test_check_leaves_the_project_and_its_data_as_it_found_it(
+    tmp_path: Path, fake_env: Path
+) -> None:
+    """The tests, migrations and probes write notes: into a copy, never the developer's file."""
+    project = make_project(tmp_path)
+    subprocess.run([sys.executable, "-m", "demo_app", "migrate"], cwd=project, check=True)
+    before = tree(project)
+    assert "notes.sqlite3" in {Path(name).name for name in before}
+    result = check.check_project(project, environment_dir=fake_env)
+    assert [(s.name, s.detail) for s in result.failures] == []
+    assert any(step.name == "wsgi: notes" for step in result.steps), "notes were written"
+    assert tree(project) == before
+
+
+def test_check_never_runs_an_interpreter_the_project_carries(tmp_path: Path) -> None:
+    """A committed .venv/bin/python is never run; the install happens elsewhere."""
+    project = make_project(tmp_path)
+    planted = project / ".venv" / "bin" / "python"
+    planted.parent.mkdir(parents=True)
+    marker = tmp_path / "RAN"
+    planted.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+    planted.chmod(0o755)
+    seen: list[Path] = []
+
+    def install(env_path: Path, project: Path) -> str:
+        seen.append(env_path)
+        raise EnvironmentSetupError("stop here")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(check, "_install", install)
+        result = check.check_project(project)
+    assert [step.name for step in result.steps] == ["install"]
+    assert seen and project not in seen[0].parents
+    assert not marker.exists()
+
+
+def test_a_zeo_address_gets_a_scratch_server_of_the_check_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The developer's ZEO server is never written to: the check starts its own."""
+    from scaffold.runtime import scratch
+
+    tool = environments.Environment(Path(sys.prefix), "pip")  # ZEO is in the test extra
+    if not tool.script("runzeo").exists():
+        pytest.skip("runzeo is not installed")
+    developer = servers.free_port()  # nothing listens here: it must not be needed
+    monkeypatch.setenv("ZEO_ADDRESS", f"127.0.0.1:{developer}")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with scratch.databases(tool, tmp_path) as settings:
+        host, port = settings["ZEO_ADDRESS"].split(":")
+        assert (host, int(port)) != ("127.0.0.1", developer)
+        socket.create_connection((host, int(port)), timeout=5).close()
+    with pytest.raises(OSError):
+        socket.create_connection((host, int(port)), timeout=1).close()
+
+
+def test_no_server_setting_means_no_scratch_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scaffold.runtime import scratch
+
+    monkeypatch.delenv("ZEO_ADDRESS", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with scratch.databases(environments.Environment(tmp_path, "pip"), tmp_path) as settings:
+        assert settings == {}
+
+
+def test_a_copy_leaves_out_environments_git_and_links(tmp_path: Path) -> None:
+    from scaffold.runtime import scratch
+
+    project = make_project(tmp_path)
+    (project / ".venv" / "bin").mkdir(parents=True)
+    (project / ".git").mkdir()
+    (project / "data.sqlite3").write_bytes(b"the developer's data")
+    (project / "outside").symlink_to(tmp_path, target_is_directory=True)
+    copy = scratch.copy_project(project, tmp_path / "copy")
+    names = {p.name for p in copy.iterdir()}
+    assert "data.sqlite3" in names
+    assert not names & {".venv", ".git", "outside"}

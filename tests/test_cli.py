@@ -145,7 +145,30 @@ def test_new_set_unknown_key_names_the_known_ones(runner: CliRunner, tmp_path: P
         cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--set", "colour=blue"]
     )
     assert result.exit_code == 1
-    assert "Known variables" in result.output
+    assert "Variables --set takes: project_name, package_name, description" in result.output
+
+
+def test_every_variable_the_error_lists_is_taken_by_set(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--set", "colour=blue"]
+    )
+    listed = result.output.split("Variables --set takes: ")[1].split(".")[0].split(", ")
+    for number, key in enumerate(listed):
+        value = {"deploy": "no", "package_name": f"pkg{number}"}.get(key, "Ada")
+        taken = runner.invoke(
+            cli,
+            ["new", f"p{number}", "-f", "flask", "-o", str(tmp_path), "--set", f"{key}={value}"],
+        )
+        assert taken.exit_code == 0, f"--set {key}: {taken.output}"
+
+
+def test_set_project_slug_points_to_name(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--set", "project_slug=other"]
+    )
+    assert result.exit_code == 1
+    assert "The project directory is NAME itself" in result.output
+    assert not (tmp_path / "demo").exists()
 
 
 def test_new_set_malformed_exits_2(runner: CliRunner, tmp_path: Path) -> None:

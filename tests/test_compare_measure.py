@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scaffold import generator
+from scaffold import cache, generator
 from scaffold.cli import cli
 from scaffold.compare import core, measure, measure_child
 from scaffold.runtime import environments
@@ -20,7 +20,7 @@ from .helpers import FRAMEWORKS
 def test_cached_environment_is_made_once_and_keeps_no_project(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     monkeypatch.setattr(measure, "resolve", lambda project: ["flask==3.1.0"])
     made: list[Path] = []
 
@@ -46,10 +46,10 @@ def test_cached_environment_is_made_once_and_keeps_no_project(
 
 
 def test_cache_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(measure.CACHE_ENV, raising=False)
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert measure.cache_dir() == tmp_path / "xdg" / "scaffold"
-    monkeypatch.setenv(measure.CACHE_ENV, str(tmp_path / "mine"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "mine"))
     assert measure.cache_dir() == tmp_path / "mine"
 
 

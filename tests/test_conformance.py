@@ -3,27 +3,34 @@ and fails, with its sentence, on an app broken in that one way. No package index
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from scaffold.runtime import conformance
+from scaffold import registry
+from scaffold.errors import TemplateMetadataError
+from scaffold.runtime import conformance, contract_headers
 from scaffold.runtime import contract_forms as forms
-from scaffold.runtime.contract_http import Client, Expectation, parse_cookie
+from scaffold.runtime import contract_hosts as hosts
+from scaffold.runtime.contract_http import Client, Credentials, Expectation, Response, parse_cookie
 
 from .helpers import FIXTURES
 
 sys.path.insert(0, str(FIXTURES / "contract_apps"))
-from contract_app import FAULTS, make_app
+from contract_app import ACCOUNT, CASES, FAULTS, make_app
 from contract_server import serving
 
 FULL = Expectation(
     framework="demo",
     project_name="Demo App",
     full_stack=True,
-    urls={"notes": "/notes", "login": "/login", "admin": "/admin"},
+    urls={"notes": "/notes", "login": "/login", "admin": "/admin", "logout": "/logout"},
+    admin=Credentials(*ACCOUNT),
 )
 MICRO = Expectation(framework="demo", project_name="Demo App")
 
@@ -54,6 +61,26 @@ SENTENCES = {
     "workers": r"a note written through one request is missing from read \d of 6 on a new "
     r"connection \(another worker does not see it\)",
     "cookies": r"cookie 'csrftoken' \(from GET /notes\) is not HttpOnly",
+    "forged-host": r"GET /notes with Host: evil\.example answered 200 with evil\.example in the "
+    r"action of <form>",
+    "version-banner": r"the Server header of GET / names a version: "
+    r"'WSGIServer/0\.2 CPython/[\d.]+'",
+    "csrf-session": r"POST /notes with the token of another visitor's form \(its own cookies\) "
+    r"answered 303, expected 4xx: the token is not bound to the session",
+    "invisible-notes": r"POST /notes accepted the note '\\u200b', which has no visible character "
+    r"\(303\)",
+    "get-no-change": r"GET /notes\?text=\.\.\.&<the form's hidden fields> added a note: a GET "
+    r"changed something",
+    "multipart": r"POST /notes as multipart/form-data with no boundary answered 500, expected 4xx",
+    "method-override": r"POST /notes with _method=put answered 204, expected 303 \(a normal POST\) "
+    r"or 4xx",
+    "logout": r"the cookies copied before logging out still open /admin \(200\): logout does not "
+    r"end the session on the server",
+    "login-redirects": r"logging in through /login with next='//evil\.example' redirected to "
+    r"'//evil\.example': a browser reads it as another host",
+    # wsgiref turns a request for //evil.example/ into /evil.example/: the next path fails.
+    "redirects": r"GET /\\evil\.example/ redirected to '/\\\\evil\.example': a browser reads it as "
+    r"another host",
 }
 
 
@@ -79,8 +106,10 @@ def test_micro_projects_get_no_full_stack_checks(good_url: str) -> None:
     results = conformance.run(good_url, MICRO)
     assert all(r.passed for r in results), [r for r in results if not r.passed]
     names = {r.name for r in results}
-    assert names.isdisjoint({"notes", "csrf", "note-limits", "concurrency", "workers"})
+    assert names.isdisjoint(conformance.FULL_STACK_SAFETY_CHECKS)
+    assert names.isdisjoint({"notes", "workers"})
     assert {"head", "headers", "csp-met", "methods", "malformed", "cookies"} <= names
+    assert {"forged-host", "version-banner", "redirects"} <= names
 
 
 def test_routes_scope_is_the_contract_routes_only() -> None:
@@ -124,7 +153,7 @@ def test_a_cookie_set_twice_in_one_response_fails(good_url: str) -> None:
         return [b"<p>hi</p>"]
 
     with serving(twice) as base_url, pytest.raises(conformance.CheckFailure) as failure:
-        conformance.check_cookies(Client(base_url), MICRO)
+        contract_headers.check_cookies(Client(base_url), MICRO)
     assert str(failure.value) == "GET / sets cookie 'session' 2 times"
 
 
@@ -146,7 +175,7 @@ def test_unsafe_inline_in_the_policy_allows_inline_styles() -> None:
         return [b'<p style="color: red">hi</p>']
 
     with serving(inline) as base_url:
-        conformance.check_csp_met(Client(base_url), MICRO)
+        contract_headers.check_csp_met(Client(base_url), MICRO)
 
 
 def test_a_nonce_allows_only_the_script_that_carries_it() -> None:
@@ -158,7 +187,7 @@ def test_a_nonce_allows_only_the_script_that_carries_it() -> None:
         return [b'<script nonce="abc">ok()</script><script nonce="xyz">no()</script>']
 
     with serving(page) as base_url, pytest.raises(conformance.CheckFailure) as failure:
-        conformance.check_csp_met(Client(base_url), MICRO)
+        contract_headers.check_csp_met(Client(base_url), MICRO)
     assert str(failure.value).startswith("GET / has an inline <script>, which")
 
 
@@ -205,5 +234,212 @@ def test_a_security_header_sent_twice_is_a_problem() -> None:
         ("Referrer-Policy", "same-origin"),
     ]:
         headers[name] = value
-    response = conformance.Response(200, "text/html", headers, "")
-    assert conformance.security_header_problems(response) == ["X-Frame-Options more than once"]
+    response = Response(200, "text/html", headers, "")
+    assert contract_headers.security_header_problems(response) == ["X-Frame-Options more than once"]
+
+
+# One more case of a class, each caught by its check: fault, check, sentence.
+CLASS_CASES = {
+    "xfh-in-redirect": (
+        "forged-host",
+        r"POST /notes with X-Forwarded-Host: evil\.example answered 303 with "
+        r"Location: http://evil\.example/notes",
+    ),
+    "next-half-fixed": (
+        "login-redirects",
+        r"logging in through /login with next='/\\\\evil\.example' redirected to "
+        r"'/\\\\evil\.example': a browser reads it as another host",
+    ),
+    "next-controls": (
+        "login-redirects",
+        r"logging in through /login with next='/\\tevil\.example' (redirected to "
+        r"'/\\tevil\.example': a browser drops .*|answered 500, a server error)",
+    ),
+    "next-when-logged-in": (
+        "login-redirects",
+        r"GET /login\?next=%2F%2Fevil\.example&.* when logged in redirected to "
+        r"'//evil\.example': a browser reads it as another host",
+    ),
+    "invisible-fillers": (
+        "invisible-notes",
+        r"POST /notes accepted the note '\\u3164', which has no visible character \(303\)",
+    ),
+    "multipart-body-500": (
+        "multipart",
+        r"POST /notes as multipart/form-data with a part that never ends answered 500, "
+        r"expected 4xx",
+    ),
+    "override-header": (
+        "method-override",
+        r"POST /notes with X-HTTP-Method-Override: PUT answered 204, expected 303 "
+        r"\(a normal POST\) or 4xx",
+    ),
+    "csrf-no-cookie-ok": (
+        "csrf-session",
+        r"POST /notes with the token of another visitor's form \(no cookies\) answered 303, "
+        r"expected 4xx: the token is not bound to the session",
+    ),
+    "error-page-banner": (
+        "version-banner",
+        r"the page of GET /no-such-page \(404\) names a version: 'Python [\d.]+'",
+    ),
+    "flash-flags": ("cookies", r"cookie 'flash' \(from POST /notes\) is not HttpOnly"),
+}
+
+
+def test_every_extra_case_has_a_check_and_a_sentence() -> None:
+    assert set(CLASS_CASES) | {"note-redirect-backslash"} == set(CASES)
+
+
+@pytest.mark.parametrize("fault", sorted(CLASS_CASES))
+def test_each_case_of_a_class_fails_its_check(fault: str) -> None:
+    check, sentence = CLASS_CASES[fault]
+    with serving(make_app(fault)) as base_url, pytest.raises(conformance.CheckFailure) as failure:
+        conformance.checks_for(FULL)[check](Client(base_url), FULL)
+    assert re.fullmatch(sentence, str(failure.value)), str(failure.value)
+
+
+def test_a_redirect_any_check_received_is_judged_by_the_redirects_check() -> None:
+    """The note form's 303 goes to '/\\notes' (a host, to a browser): only 'redirects' sees it."""
+    with serving(make_app("note-redirect-backslash")) as base_url:
+        results = conformance.run(base_url, FULL)
+    failed = [(r.name, r.detail) for r in results if not r.passed]
+    assert failed == [
+        (
+            "redirects",
+            "POST /notes redirected to '/\\\\notes': a browser reads it as another host",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("location", "safe"),
+    [
+        ("/", True),
+        ("/notes?next=%2F%2Fevil.example", True),
+        ("/%5Cevil.example", True),
+        ("http://127.0.0.1:8000/notes", True),
+        ("HTTPS://127.0.0.1:8000/", True),
+        ("//evil.example", False),
+        ("/\\evil.example", False),
+        ("///evil.example", False),
+        ("http://evil.example/", False),
+        ("http:evil.example", False),
+        ("http:/evil.example", False),
+        ("http://127.0.0.1:8000@evil.example/", False),
+        ("http://127.0.0.1:8000.evil.example/", False),
+        ("javascript:alert(1)", False),
+        ("notes", False),
+        ("/\tevil.example", False),
+        (" /notes", False),
+    ],
+)
+def test_a_redirect_stays_on_the_site_only_as_a_path_or_to_its_own_host(
+    location: str, safe: bool
+) -> None:
+    assert (hosts.location_problem(location, "127.0.0.1:8000") is None) is safe
+
+
+def test_the_checks_that_log_in_say_when_they_do_not_apply(good_url: str) -> None:
+    without = dataclasses.replace(FULL, admin=None, urls={"notes": "/notes", "login": "/login"})
+    results = {r.name: r for r in conformance.run(good_url, without)}
+    assert results["logout"].passed
+    assert results["logout"].detail == (
+        "not applicable: no admin account was made for the checks (_scaffold.admin_account); "
+        "the template declares no urls.admin or urls.logout"
+    )
+    assert results["login-redirects"].detail == (
+        "not applicable: no admin account was made for the checks (_scaffold.admin_account)"
+    )
+    assert all(r.passed for r in results.values())
+
+
+def test_a_wrong_password_fails_the_checks_that_log_in(good_url: str) -> None:
+    wrong = dataclasses.replace(FULL, admin=Credentials(ACCOUNT[0], "not-it"))
+    results = {r.name: r for r in conformance.run(good_url, wrong)}
+    assert results["logout"].detail == (
+        "after logging in through /login with the created account, GET /admin answered 302, "
+        "expected 200"
+    )
+    assert not results["login-redirects"].passed
+
+
+def test_a_logout_form_is_found_on_the_admin_page() -> None:
+    page = '<form method="post" action="/logout"><input type="hidden" name="t" value="1">'
+    page += '<button name="go" value="out">Log out</button></form>'
+    (form,) = forms.post_forms(page)
+    assert (form.action, form.hidden, form.submit) == ("/logout", {"t": "1"}, {"go": "out"})
+
+
+def _notesdemo_with(tmp_path: Path, **changes: object) -> Path:
+    """A copy of the fake full-stack template with ``_scaffold`` keys changed."""
+    source = FIXTURES / "contract_apps" / "templates" / "notesdemo" / "cookiecutter.json"
+    config = json.loads(source.read_text(encoding="utf-8"))
+    config["_scaffold"].update(changes)
+    folder = tmp_path / "notesdemo"
+    folder.mkdir(parents=True)
+    (folder / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
+    return folder
+
+
+def test_the_admin_account_command_is_read_with_its_placeholders(tmp_path: Path) -> None:
+    account = {
+        "argv": ["python", "-m", "{package}", "create-admin", "{username}"],
+        "env": {"DEMO_PASSWORD": "{password}"},
+    }
+    urls = {"notes": "/notes", "login": "/login", "admin": "/admin", "logout": "/logout"}
+    framework = registry.load_framework(_notesdemo_with(tmp_path, admin_account=account, urls=urls))
+    assert framework.urls["logout"] == "/logout"
+    assert framework.admin_account is not None
+    argv, env = framework.admin_account.command(package="demo_app", username="u", password="p")
+    assert (argv, env) == (
+        ["python", "-m", "demo_app", "create-admin", "u"],
+        {"DEMO_PASSWORD": "p"},
+    )
+
+
+def test_a_bad_admin_account_and_logout_url_list_every_problem(tmp_path: Path) -> None:
+    account = {"argv": ["python", "{package}", "{user}", 3], "env": {"X": "{"}, "shell": True}
+    urls = {"notes": "/notes", "logout": "//evil.example/logout"}
+    folder = _notesdemo_with(tmp_path, admin_account=account, urls=urls)
+    with pytest.raises(TemplateMetadataError) as caught:
+        registry.load_framework(folder)
+    message = str(caught.value)
+    for problem in (
+        "'urls.logout' must be a path that starts with one '/'.",
+        "'admin_account' has unknown keys: shell.",
+        "'argv' must be a non-empty list of strings.",
+        "'admin_account' has a malformed placeholder in '{'.",
+        "'admin_account' must pass {username} (in 'argv' or 'env').",
+        "'admin_account' must pass {password} (in 'argv' or 'env').",
+    ):
+        assert problem in message, message
+    assert registry.load_framework(_notesdemo_with(tmp_path / "b", admin_account=None))
+
+
+def test_check_creates_the_admin_account_without_showing_its_password(tmp_path: Path) -> None:
+    """`scaffold check` runs the template's command with a random name and password."""
+    from scaffold import answers, check
+    from scaffold.runtime import environments
+
+    scripts = tmp_path / "venv" / "bin"
+    scripts.mkdir(parents=True)
+    (scripts / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    (scripts / "python").chmod(0o755)
+    environment = environments.Environment(tmp_path / "venv", "pip")
+    project = tmp_path / "project"
+    project.mkdir()
+    saving = "import os, sys; open('made.txt', 'w').write(sys.argv[1] + ' ' + os.environ['PW'])"
+    account = registry.AdminAccount(("python", "-c", saving, "{username}"), {"PW": "{password}"})
+    recorded = answers.Answers("notesdemo", "0", "", {"package_name": "demo_app"})
+    step, admin = check.create_admin(environment, recorded, account, project, {})
+    assert step.passed and admin is not None, step.detail
+    assert (project / "made.txt").read_text() == f"{admin.username} {admin.password}"
+    other = check.create_admin(environment, recorded, account, project, {})[1]
+    assert other is not None and other.password != admin.password
+    assert admin.password not in repr(admin) + step.detail
+
+    failing = registry.AdminAccount(("python", "-c", "import sys; sys.exit('no')", "{password}"))
+    step, admin = check.create_admin(environment, recorded, failing, project, {})
+    assert (step.name, step.passed, admin) == ("admin account", False, None)
+    assert step.detail.startswith("'python -c import sys; sys.exit('no') <password>' exited")

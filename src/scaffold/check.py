@@ -8,7 +8,9 @@ The same steps run in the end-to-end tests of every template and behind
 2. ``tests``: the project's own pytest suite;
 3. full-stack only, ``migrate`` and ``migrate again``: ``python -m <package> migrate``
    twice, before any server starts (the second run, skipped if the first failed,
-   proves it idempotent);
+   proves it idempotent), then ``admin account`` when the template names the
+   command (``_scaffold.admin_account``): an account with a random name and
+   password, which the login and logout checks use;
 4. ``build``, when the template names build commands (``_scaffold.deploy.build``,
    such as Django's ``collectstatic``): run as a deployment runs them, so the
    production servers serve what they would serve there;
@@ -21,9 +23,13 @@ The same steps run in the end-to-end tests of every template and behind
    one process (``_scaffold.one_process_when``, ZODB's FileStorage) skips the
    gunicorn step with a note.
 
-Servers, migrations and tests see this process's environment: ``DATABASE_URL``
-and ``ZEO_ADDRESS`` set here choose the database (a project's ``.env`` never
-overrides a variable that is already set).
+It runs the project's own code (its tests, migrations and servers), so it is
+for projects you trust. It works on scratch copies (`runtime.scratch`): the
+project is copied to a temporary folder with its SQLite file or FileStorage and
+installed into a new environment (a ``.venv`` the project carries is never
+run); ``DATABASE_URL`` or ``ZEO_ADDRESS`` set here name the server a scratch
+database is made on, or stood in for, and removed after the check (a project's
+``.env`` never overrides a variable that is already set).
 """
 
 from __future__ import annotations
@@ -31,16 +37,18 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import secrets
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import answers, registry
 from .errors import CheckFailedError, EnvironmentSetupError, ServerStartError
 from .runtime import conformance, environments, processes, servers
+from .runtime import scratch as scratch_data
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,14 @@ def check_project(
     environment_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> CheckReport:
-    """Install, test, serve and probe ``project``; never raises for a failing step."""
+    """Install, test, serve and probe ``project``; never raises for a failing step.
+
+    It runs the project's own code, so it is for projects you trust. Everything
+    happens on scratch copies (`runtime.scratch`): the project is copied to a
+    temporary folder with its data, a server database is stood in for by a scratch
+    one, and the environment is a new one (``environment_dir`` in tests): a
+    ``.venv`` the project carries is never run.
+    """
     project = project.resolve()
     # The answers file comes from the project: checked before its package name runs.
     recorded, framework, _checked = answers.load(project)
@@ -115,36 +130,92 @@ def check_project(
             progress(step)
         return step
 
-    with _environment(project, environment_dir) as env_path:
-        installed = record(_timed("install", lambda: _install(env_path, project)))
-        if installed.passed:
+    with tempfile.TemporaryDirectory(prefix="scaffold-check-") as folder:
+        scratch = Path(folder)
+        copy = _timed("copy", lambda: _copy(project, scratch / project.name))
+        env_path = environment_dir or scratch / "venv"
+        workspace = Workspace(scratch / project.name, env_path)
+        if not copy.passed:
+            record(copy)
+        elif record(_install_step(workspace)).passed:
             environment = environments.create(env_path)
-            record(_timed("tests", lambda: _run_tests(environment, project)))
-            if expected.full_stack:
-                migrate = [str(environment.python), "-m", recorded.package_name, "migrate"]
-                if record(_timed("migrate", lambda: _migrate(migrate, project))).passed:
-                    record(_timed("migrate again", lambda: _migrate(migrate, project)))
-            if framework.build_commands:
-                record(_timed("build", lambda: _build(environment, framework, project)))
-            for server in servers_for(environment, recorded, framework):
-                if server.skipped:
-                    record(Step(f"{server.name}: {server.skipped}", True))
-                    continue
-                for step in _probe(server, project, expected):
-                    record(step)
+            with ExitStack() as stack:
+                database, settings = _databases(stack, environment, scratch)
+                if database.detail:  # worth a line: a server was named, or it failed
+                    record(database)
+                if settings is not None:
+                    workspace = dataclasses.replace(workspace, settings=settings)
+                    _verify(workspace, environment, recorded, framework, expected, record)
     return CheckReport(project=project, framework=expected.framework, steps=tuple(steps))
 
 
-@contextmanager
-def _environment(project: Path, environment_dir: Path | None) -> Iterator[Path]:
-    """The project's own ``.venv`` if it has one, else a temporary environment."""
-    if environment_dir is not None:
-        yield environment_dir
-    elif (project / ".venv").is_dir():
-        yield project / ".venv"
-    else:
-        with tempfile.TemporaryDirectory(prefix="scaffold-check-") as temporary:
-            yield Path(temporary) / "venv"
+@dataclass(frozen=True)
+class Workspace:
+    """Where a check works: the project's scratch copy, its environment, database settings."""
+
+    project: Path
+    env_path: Path
+    settings: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+def _copy(project: Path, into: Path) -> str:
+    try:
+        scratch_data.copy_project(project, into)
+    except OSError as exc:
+        raise CheckFailedError(f"Could not copy {project} to work on: {exc}") from exc
+    return "working on a scratch copy; the project and its data are left as they are"
+
+
+def _databases(
+    stack: ExitStack, environment: environments.Environment, scratch: Path
+) -> tuple[Step, dict[str, str] | None]:
+    """Scratch stand-ins for the servers the environment names, kept open by ``stack``."""
+    started = time.perf_counter()
+    try:
+        settings = stack.enter_context(scratch_data.databases(environment, scratch))
+    except EnvironmentSetupError as exc:
+        return Step("scratch database", False, str(exc), time.perf_counter() - started), None
+    detail = (
+        f"made for this check, in place of the server {' and '.join(sorted(settings))} names"
+        if settings
+        else ""
+    )
+    return Step("scratch database", True, detail, time.perf_counter() - started), settings
+
+
+def _install_step(workspace: Workspace) -> Step:
+    return _timed("install", lambda: _install(workspace.env_path, workspace.project))
+
+
+def _verify(
+    workspace: Workspace,
+    environment: environments.Environment,
+    recorded: answers.Answers,
+    framework: registry.Framework,
+    expected: conformance.Expectation,
+    record: Callable[[Step], Step],
+) -> None:
+    """The steps after the install: tests, migrations, the admin account, build, servers."""
+    project, settings = workspace.project, dict(workspace.settings)
+    record(_timed("tests", lambda: _run_tests(environment, project, settings)))
+    if expected.full_stack:
+        migrate = [str(environment.python), "-m", recorded.package_name, "migrate"]
+        if record(_timed("migrate", lambda: _migrate(migrate, project, settings))).passed:
+            record(_timed("migrate again", lambda: _migrate(migrate, project, settings)))
+            if framework.admin_account is not None:
+                account, admin = create_admin(
+                    environment, recorded, framework.admin_account, project, settings
+                )
+                record(account)
+                expected = dataclasses.replace(expected, admin=admin)
+    if framework.build_commands:
+        record(_timed("build", lambda: _build(environment, framework, project, settings)))
+    for server in servers_for(environment, recorded, framework):
+        if server.skipped:
+            record(Step(f"{server.name}: {server.skipped}", True))
+            continue
+        for step in _probe(server, project, expected, settings):
+            record(step)
 
 
 def _timed(name: str, action: Callable[[], str]) -> Step:
@@ -168,18 +239,54 @@ def _install(env_path: Path, project: Path) -> str:
 
 
 def _build(
-    environment: environments.Environment, framework: registry.Framework, project: Path
+    environment: environments.Environment,
+    framework: registry.Framework,
+    project: Path,
+    settings: dict[str, str],
 ) -> str:
     """Run the template's build commands in a shell, the environment's scripts first on PATH."""
     path = os.pathsep.join([str(environment.python.parent), os.environ.get("PATH", "")])
     for command in framework.build_commands:
-        _one_off(["sh", "-c", command], project, env={"PATH": path}, shown=command)
+        _one_off(["sh", "-c", command], project, env={**settings, "PATH": path}, shown=command)
     return f"ran {len(framework.build_commands)} build command(s)"
 
 
-def _migrate(command: list[str], project: Path) -> str:
-    _one_off(command, project, shown=" ".join(["python", *command[1:]]))
+def _migrate(command: list[str], project: Path, settings: dict[str, str] | None = None) -> str:
+    _one_off(command, project, env=settings, shown=" ".join(["python", *command[1:]]))
     return "the schema is up to date"
+
+
+def create_admin(
+    environment: environments.Environment,
+    recorded: answers.Answers,
+    account: registry.AdminAccount,
+    project: Path,
+    settings: dict[str, str],
+) -> tuple[Step, conformance.Credentials | None]:
+    """Create an admin account with the template's command, for the login and logout checks.
+
+    The name and password are random, so no check depends on an account a
+    person made; the password reaches the command only as the template says
+    (an argument or an environment variable) and is never shown.
+    """
+    started = time.perf_counter()
+    admin = conformance.Credentials(
+        f"check{secrets.token_hex(4)}", f"Check-{secrets.token_urlsafe(18)}"
+    )
+    package = recorded.package_name
+    argv, env = account.command(package=package, username=admin.username, password=admin.password)
+    shown, _ = account.command(package=package, username=admin.username, password="<password>")
+    if argv[0] == "python":
+        argv[0] = str(environment.python)
+    elif environment.script(argv[0]).exists():
+        argv[0] = str(environment.script(argv[0]))
+    env["PATH"] = os.pathsep.join([str(environment.python.parent), os.environ.get("PATH", "")])
+    try:
+        _one_off(argv, project, env={**settings, **env}, shown=" ".join(shown))
+    except CheckFailedError as exc:
+        return Step("admin account", False, str(exc), time.perf_counter() - started), None
+    detail = f"created {admin.username!r} for the login and logout checks"
+    return Step("admin account", True, detail, time.perf_counter() - started), admin
 
 
 def _one_off(
@@ -191,8 +298,10 @@ def _one_off(
     )
 
 
-def _run_tests(environment: environments.Environment, project: Path) -> str:
-    run = environments.run_tests(environment, project)
+def _run_tests(
+    environment: environments.Environment, project: Path, settings: dict[str, str]
+) -> str:
+    run = environments.run_tests(environment, project, env=settings)
     if not run.passed:
         # pytest's short summary names each failing test; the full report is a
         # 'pytest' away in the project.
@@ -241,7 +350,12 @@ def servers_for(
     ]
 
 
-def _probe(server: Server, project: Path, expected: conformance.Expectation) -> list[Step]:
+def _probe(
+    server: Server,
+    project: Path,
+    expected: conformance.Expectation,
+    settings: dict[str, str] | None = None,
+) -> list[Step]:
     """Serve the project as ``server`` says and run the conformance checks against it.
 
     When a check fails with a server error or a broken connection, the server's
@@ -252,7 +366,8 @@ def _probe(server: Server, project: Path, expected: conformance.Expectation) -> 
     started = time.perf_counter()
     with tempfile.TemporaryFile() as output:
         try:
-            with servers.serving(command, project, port=port, output=output) as base_url:
+            serving = servers.serving(command, project, port=port, env=settings, output=output)
+            with serving as base_url:
                 results = conformance.run(
                     base_url, expected, scope=server.scope, workers=server.workers
                 )

@@ -14,14 +14,21 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from . import __version__
+from .cli_projects import check_command, update
+from .compare.concepts import CONCEPTS
 from .compare.formats import FORMATS as COMPARE_FORMATS
 from .contract import CATEGORIES
 from .errors import ScaffoldError
+from .terminal import printable
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
     from .registry import Framework
+
+
+# Ctrl-C, as shells report it (the other exit statuses: cli_projects and the README).
+EXIT_INTERRUPTED = 130
 
 
 class ScaffoldGroup(click.Group):
@@ -31,7 +38,15 @@ class ScaffoldGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ScaffoldError as exc:
-            raise click.ClickException(str(exc)) from exc
+            click.ClickException(printable(str(exc))).show()  # "Error: ..." on stderr
+            raise click.exceptions.Exit(exc.exit_code) from exc
+        except OSError as exc:  # a file the command was given or writes: one sentence
+            where = f" {exc.filename}" if exc.filename else ""
+            reason = (exc.strerror or str(exc)).rstrip(".")
+            raise click.ClickException(printable(f"Could not use{where}: {reason}.")) from exc
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted.", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
 
 
 class FrameworkType(click.ParamType):  # type: ignore[type-arg, unused-ignore]
@@ -175,7 +190,7 @@ def next_steps(path: Path, package: str, *, installed: bool = False) -> list[str
 
     steps = [f"cd {shlex.quote(str(path))}"]
     if not installed:
-        steps.append("python -m venv .venv")
+        steps.append("python3 -m venv .venv")
     steps.append(". .venv/bin/activate")
     if not installed:
         steps.append('pip install -e ".[test]"')
@@ -232,80 +247,48 @@ def list_command(category: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.argument("framework", type=FRAMEWORK)
-def info(framework: Framework) -> None:
+@click.option(
+    "--concept",
+    type=click.Choice(list(CONCEPTS)),
+    help="Print the starter's code for this concept instead (highlighted in a terminal).",
+)
+def info(framework: Framework, concept: str | None) -> None:
     """Explain a framework and its starter, file by file.
 
     \b
-    Example:
-      scaffold info django
-    """
-    from . import report
-
-    click.echo(report.info_text(framework))
-
-
-@cli.command("check")
-@click.argument(
-    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path(".")
-)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.pass_context
-def check_command(ctx: click.Context, path: Path, fmt: str) -> None:
-    """Install a generated project, run its tests, serve it and probe the starter contract.
-
-    Uses the project's .venv if it has one, else a temporary environment. Exits 1
-    if any check fails.
-
-    \b
-    Example:
-      scaffold check myapp
-    """
-    from . import check, report
-
-    def show(step: check.Step) -> None:
-        if fmt == "text":
-            click.echo(report.step_line(step))
-
-    result = check.check_project(path, progress=show)
-    if fmt == "json":
-        click.echo(report.check_json(result))
-    else:
-        click.echo(report.check_summary(result))
-    if not result.passed:
-        ctx.exit(1)
-
-
-@cli.command()
-@click.argument(
-    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path(".")
-)
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--force", is_flag=True, help="Update even with uncommitted changes in git.")
-@click.pass_context
-def update(ctx: click.Context, path: Path, dry_run: bool, force: bool) -> None:
-    """Bring template changes into a generated project, keeping your edits.
-
-    Files you never touched take the new template's version; files you and the
-    template both changed are merged, with conflict markers where you changed the
-    same lines (then it exits 1).
-
-    \b
     Examples:
-      scaffold update myapp --dry-run
-      scaffold update myapp
+      scaffold info django
+      scaffold info django --concept model
     """
     from . import report
-    from .update import update_project
 
-    result = update_project(path, dry_run=dry_run, force=force)
-    click.echo(report.update_text(result))
-    if result.conflicts:
-        ctx.exit(1)
+    if concept is None:
+        click.echo(report.info_text(framework))
+        return
+    from .compare import core
+
+    if concept not in framework.concepts:
+        mapped = ", ".join(name for name in CONCEPTS if name in framework.concepts) or "none"
+        raise click.BadParameter(
+            f"the {framework.title} starter does not show {concept!r}; it shows: {mapped}.",
+            param_hint="'--concept'",
+        )
+    code = core.concept(framework, concept)
+    if code is None or code.problem:  # the template's map has drifted from its code
+        raise click.ClickException(report.concept_text(framework, code, colour=False))
+    click.echo(report.concept_text(framework, code, colour=report.wants_colour()))
 
 
 @cli.command("compare")
 @click.argument("frameworks", nargs=-1, type=FRAMEWORK, metavar="[KEY]...")
 @click.option("--all", "everything", is_flag=True, help="Compare every framework.")
+@click.option(
+    "--concept",
+    "concepts",
+    type=click.Choice(list(CONCEPTS)),
+    multiple=True,
+    help="Show only this concept's code side by side (repeat for more).",
+)
 @click.option(
     "--measure",
     is_flag=True,
@@ -331,6 +314,7 @@ def update(ctx: click.Context, path: Path, dry_run: bool, force: bool) -> None:
 def compare_command(
     frameworks: tuple[Framework, ...],
     everything: bool,
+    concepts: tuple[str, ...],
     measure: bool,
     fmt: str,
     output: Path | None,
@@ -339,13 +323,16 @@ def compare_command(
 ) -> None:
     """Compare frameworks side by side, from their generated skeletons.
 
-    Files, lines, file trees, batteries and the same two routes as each framework
-    writes them. --measure adds installed distributions, disk, cold start, memory,
-    requests per second and whether the project's own tests pass.
+    Files, lines, file trees, batteries, the claims of the classic comparison, and
+    each concept (routing, views, templates, models, forms...) as each framework
+    writes it; --concept shows only the concepts named. --measure adds installed
+    distributions, disk, cold start, memory, requests per second and whether the
+    project's own tests pass.
 
     \b
     Examples:
       scaffold compare flask django
+      scaffold compare flask bottle --concept routing --concept template
       scaffold compare --all --measure --format html -o compare.html
     """
     from . import registry
@@ -367,7 +354,9 @@ def compare_command(
             bar.length = total
             bar.update(done - bar.pos, label)
 
-        result = core.compare(chosen, measure=measure, progress=show, runs=runs, seconds=seconds)
+        result = core.compare(
+            chosen, measure=measure, progress=show, runs=runs, seconds=seconds, concepts=concepts
+        )
     text = formats.render(result, fmt)
     if output is None:
         click.echo(text)
@@ -376,6 +365,25 @@ def compare_command(
         click.echo(f"Wrote {output}.", err=True)
 
 
+cli.add_command(check_command)
+cli.add_command(update)
+
+
+def show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """Show a warning as one line on stderr, as the rest of scaffold's messages are."""
+    click.echo(click.style("Warning: ", fg="yellow") + printable(str(message)), err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
+    import warnings
+
+    warnings.showwarning = show_warning
     cli(prog_name="scaffold")

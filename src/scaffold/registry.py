@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .compare.claims import validate as claim_problems
+from .compare.concepts import validate as concept_problems
 from .contract import CATEGORIES, FEATURE_KEYS
 from .errors import TemplateMetadataError, UnknownFrameworkError
 
@@ -25,6 +28,24 @@ TEMPLATES_ENV = "SCAFFOLD_TEMPLATES"
 SHARED_NOTES = Path("_shared") / "files.json"
 # What `scaffold info` says about the options templates share (database, deploy).
 SHARED_OPTION_NOTES = Path("_shared") / "options.json"
+
+
+@dataclass(frozen=True)
+class AdminAccount:
+    """The command that creates an administrator account without asking anything.
+
+    ``argv[0]`` ``"python"`` is the project's interpreter; ``{package}``,
+    ``{username}`` and ``{password}`` in ``argv`` and in ``env``'s values are
+    filled in. The conformance checks log in with the account it makes.
+    """
+
+    argv: tuple[str, ...]
+    env: Mapping[str, str] = field(default_factory=dict)
+
+    def command(self, **values: str) -> tuple[list[str], dict[str, str]]:
+        """The argument list and extra environment, with the placeholders filled in."""
+        argv = [part.format(**values) for part in self.argv]
+        return argv, {name: value.format(**values) for name, value in self.env.items()}
 
 
 @dataclass(frozen=True)
@@ -60,6 +81,15 @@ class Framework:
     one_process_when: Mapping[str, str] = field(default_factory=dict)
     # Why each option is there and what its default means, for `scaffold info`.
     option_notes: Mapping[str, str] = field(default_factory=dict)
+    # Concept name -> {"file": ..., "symbol" or "region": ...}: where the starter
+    # shows it (see `scaffold.compare.concepts`), for `compare` and `info --concept`.
+    concepts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The classic comparison's claims about the framework, checked against the
+    # starter (see `scaffold.compare.claims`).
+    claims: tuple[Mapping[str, Any], ...] = ()
+
+    # How to create an admin account for the login and logout checks (``admin_account``).
+    admin_account: AdminAccount | None = None
 
     def serves_one_process(self, answers: Mapping[str, Any]) -> bool:
         """Whether a project made with ``answers`` must be served by one process."""
@@ -133,6 +163,7 @@ def load_framework(folder: Path) -> Framework:
         features=dict(meta["features"]),
         files={**_shared_notes(folder.parent / SHARED_NOTES), **meta.get("files", {})},
         path=folder,
+        admin_account=_admin_account(meta.get("admin_account")),
         reserved_names=tuple(meta.get("reserved_names", ())),
         aliases=tuple(meta.get("aliases", ())),
         notice=meta.get("notice"),
@@ -147,6 +178,8 @@ def load_framework(folder: Path) -> Framework:
             **_shared_notes(folder.parent / SHARED_OPTION_NOTES),
             **meta.get("option_notes", {}),
         },
+        concepts={name: dict(spec) for name, spec in meta.get("concepts", {}).items()},
+        claims=tuple(dict(claim) for claim in meta.get("claims", ())),
     )
 
 
@@ -187,7 +220,69 @@ def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
     for name in ("reserved_names", "aliases", "known_gaps", "local_files"):
         if not isinstance(meta.get(name, []), list):
             problems.append(f"'{name}' must be a list.")
+    problems += _url_problems(meta.get("urls", {}))
+    problems += _admin_account_problems(meta.get("admin_account"))
+    problems += concept_problems(meta) + claim_problems(meta)
     return problems
+
+
+ACCOUNT_PLACEHOLDERS = ("package", "username", "password")
+
+
+def _url_problems(urls: object) -> list[str]:
+    """Each page in ``urls`` (notes, login, admin, logout) must be a path of the site."""
+    if not isinstance(urls, dict):
+        return []
+    return [
+        f"'urls.{name}' must be a path that starts with one '/'."
+        for name, path in urls.items()
+        if not isinstance(path, str) or not path.startswith("/") or path[1:2] in ("/", "\\")
+    ]
+
+
+def _admin_account_problems(account: object) -> list[str]:
+    """What is wrong with an ``admin_account`` block (None when there is none)."""
+    if account is None:
+        return []
+    shape = "'admin_account' must be " + '{"argv": [str, ...], "env": {str: str}}'
+    if not isinstance(account, dict):
+        return [f"{shape}."]
+    problems = []
+    unknown = sorted(set(account) - {"argv", "env"})
+    if unknown:
+        problems.append(f"'admin_account' has unknown keys: {', '.join(unknown)}.")
+    argv, env = account.get("argv"), account.get("env", {})
+    if not isinstance(argv, list) or not argv or not all(isinstance(a, str) for a in argv):
+        problems.append(f"{shape}: 'argv' must be a non-empty list of strings.")
+        argv = []
+    if not isinstance(env, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in env.items()
+    ):
+        problems.append(f"{shape}: 'env' must map names to strings.")
+        env = {}
+    used: set[str] = set()
+    for text in [*argv, *env.values()]:
+        try:
+            fields = [name for _, name, _, _ in string.Formatter().parse(text)]
+            used.update(name for name in fields if name is not None)
+        except ValueError:
+            problems.append(f"'admin_account' has a malformed placeholder in {text!r}.")
+    unknown = sorted(used - set(ACCOUNT_PLACEHOLDERS))
+    if unknown:
+        known = ", ".join(f"{{{name}}}" for name in ACCOUNT_PLACEHOLDERS)
+        problems.append(
+            f"'admin_account' uses unknown placeholders {', '.join(unknown)}; it may use {known}."
+        )
+    for needed in ("username", "password"):
+        if (argv or env) and needed not in used:
+            problems.append(f"'admin_account' must pass {{{needed}}} (in 'argv' or 'env').")
+    return problems
+
+
+def _admin_account(account: object) -> AdminAccount | None:
+    if not isinstance(account, dict):
+        return None
+    return AdminAccount(tuple(account["argv"]), dict(account.get("env", {})))
 
 
 def get(key: str, frameworks: Mapping[str, Framework] | None = None) -> Framework:

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from .contract import CATEGORIES, FEATURE_KEYS, FEATURE_LABELS
 from .registry import Framework, rendered_path
+from .terminal import printable
 
 if TYPE_CHECKING:
     from .check import CheckReport, Step
+    from .compare.concepts import ConceptCode
     from .update import UpdateResult
 
 
@@ -83,10 +85,49 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
         width = max(len(shown) for shown in paths.values())
         for path, note in framework.files.items():
             lines.append(f"  {paths[path]:<{width}}  {rendered_path(note, package)}")
+    if framework.concepts:
+        from .compare.concepts import CONCEPTS
+
+        lines += ["", f"Concepts (scaffold info {framework.key} --concept NAME shows the code):"]
+        width = max(len(name) for name in framework.concepts)
+        for name in CONCEPTS:
+            spec = framework.concepts.get(name)
+            if spec is not None:
+                where = rendered_path(spec["file"], package)
+                anchor = spec.get("symbol") or spec.get("region")
+                lines.append(f"  {name:<{width}}  {where}{f': {anchor}' if anchor else ''}")
     if framework.known_gaps:
         lines += ["", "Where it differs from the starter contract:"]
         lines += [f"  - {gap}" for gap in framework.known_gaps]
     return "\n".join(lines)
+
+
+def wants_colour() -> bool:
+    """Whether standard output takes colour: a terminal, and neither NO_COLOR nor TERM=dumb."""
+    import os
+    import sys
+
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def concept_text(framework: Framework, code: ConceptCode | None, *, colour: bool) -> str:
+    """One concept of a framework's starter: where it lives, then its code."""
+    from .compare.concepts import CONCEPTS
+    from .compare.view import concept_source
+
+    if code is None:
+        return f"The {framework.title} starter does not show this concept."
+    label = CONCEPTS[code.concept]
+    if code.problem:
+        return f"{framework.title}: {label}. Not found: {code.problem}"
+    body = code.code
+    if colour:
+        from .compare.highlight import to_terminal
+
+        body = to_terminal(code.code, code.language)
+    return f"{framework.title}: {label}, in {concept_source(code)}\n\n{body}"
 
 
 def option_lines(framework: Framework) -> list[str]:
@@ -133,7 +174,7 @@ def step_line(step: Step) -> str:
     if not step.passed and step.detail:
         indented = "\n       ".join(step.detail.splitlines())
         line += f"\n       {indented}"
-    return line
+    return printable(line)
 
 
 def check_summary(report: CheckReport) -> str:
@@ -159,10 +200,46 @@ def check_json(report: CheckReport) -> str:
     )
 
 
+def update_json(result: UpdateResult) -> str:
+    """What an update found (and did, unless a dry run), for scripts and CI."""
+    return json.dumps(
+        {
+            "project": str(result.project),
+            "framework": result.framework,
+            "up_to_date": result.up_to_date,
+            "dry_run": result.dry_run,
+            "resumed": result.resumed,
+            "changes": [{"path": c.path, "action": c.action} for c in result.changes],
+            "conflicts": result.conflicts,
+            "blocked": result.blocked,
+        },
+        indent=2,
+    )
+
+
+def update_check_text(result: UpdateResult) -> str:
+    """Whether a project is behind its template, and what an update would change."""
+    if result.up_to_date:
+        return printable(
+            f"{result.project.name} is up to date with the installed {result.framework} template."
+        )
+    lines = [
+        f"{result.project.name} is behind the installed {result.framework} template;"
+        " 'scaffold update' would change:"
+    ]
+    lines += [f"  {change.action:<8}  {change.path}" for change in result.changes]
+    if not result.changes:
+        lines[0] = (
+            f"{result.project.name} records an older {result.framework} template, but no file"
+            " needs to change; 'scaffold update' records the new one."
+        )
+    return printable("\n".join(lines))
+
+
 def update_text(result: UpdateResult) -> str:
     """A summary of an update, and with ``--dry-run`` the diff it would apply."""
     resumed = "Finished an update that was interrupted earlier.\n" if result.resumed else ""
-    return resumed + _update_summary(result)
+    return printable(resumed + _update_summary(result))
 
 
 def _update_summary(result: UpdateResult) -> str:
@@ -186,6 +263,13 @@ def _update_summary(result: UpdateResult) -> str:
             " changed the same lines. Resolve the <<<<<<< markers in:"
         )
         lines += [f"  {path}" for path in result.conflicts]
+    if result.blocked:
+        lines.append("")
+        lines.append(
+            f"{_count(len(result.blocked), 'file')} of the template not written: a file or"
+            " folder of yours stands where it goes, and is left as it is:"
+        )
+        lines += [f"  {path}" for path in result.blocked]
     if result.dry_run:
         lines.append("")
         lines += [change.diff.rstrip("\n") for change in result.changes if change.diff]

@@ -2,9 +2,10 @@
 
 `compare` generates each framework's starter into a temporary directory and
 reads the static figures off it: files, lines, the file tree, the batteries the
-template declares, its WSGI entry and the code of the same two routes. With
-``measure=True`` it also hands each skeleton to `measure` (installs, start-up,
-memory, requests per second, the project's tests). Everything comes from the
+template declares, its WSGI entry, the code of the same two routes and of each
+concept the template maps (`concepts`), and its claims. With ``measure=True`` it
+also hands each skeleton to `measure` (installs, start-up, memory, requests per
+second, the project's tests). Everything comes from the
 templates and their metadata; nothing here knows a framework by name.
 """
 
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__, generator
 from ..registry import Framework
-from .skeleton import Skeleton, examine
+from .concepts import ConceptCode
+from .skeleton import Skeleton, concepts_of, examine
 
 if TYPE_CHECKING:
     from .measure import Machine, Measurement
@@ -45,6 +47,8 @@ class Comparison:
     scaffold_version: str = __version__
     machine: Machine | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)
+    # The concepts asked for (``--concept``), in lesson order; empty for every one.
+    concepts: tuple[str, ...] = ()
 
     @property
     def measured(self) -> bool:
@@ -58,12 +62,17 @@ def compare(
     progress: Progress | None = None,
     runs: int | None = None,
     seconds: float | None = None,
+    concepts: Iterable[str] = (),
 ) -> Comparison:
     """Generate and examine each framework's skeleton; measure them too if asked.
 
     ``progress`` is called as ``(done, total, label)`` after every step, for a
     progress bar. ``runs`` and ``seconds`` override the measurement's defaults.
+    ``concepts`` narrows the concepts shown side by side to those named.
     """
+    from .concepts import CONCEPTS
+
+    chosen = tuple(name for name in CONCEPTS if name in set(concepts))
     frameworks = list(frameworks)
     entries: list[Entry] = []
     machine = None
@@ -98,4 +107,14 @@ def compare(
                     framework, project.path, options=options, progress=tell
                 )
             entries.append(Entry(skeleton, measurement))
-    return Comparison(entries=tuple(entries), machine=machine, settings=settings)
+    return Comparison(entries=tuple(entries), machine=machine, settings=settings, concepts=chosen)
+
+
+def concept(framework: Framework, name: str) -> ConceptCode | None:
+    """The code of one concept in ``framework``'s generated starter, or None if it maps none."""
+    with tempfile.TemporaryDirectory(prefix="scaffold-concept-") as temporary:
+        project = generator.generate(
+            framework, PROJECT_NAME, Path(temporary) / framework.key, record=False
+        )
+        found = concepts_of(framework, project.path, project.names.package, names=[name])
+    return found[0] if found else None

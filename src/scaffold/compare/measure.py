@@ -21,16 +21,17 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import cache
 from ..contract import COMPARED_ROUTES, route_path
 from ..errors import EnvironmentSetupError, MeasureError
 from ..names import derive
 from ..registry import Framework
-from ..render_cache import CACHE_ENV
 from ..runtime import environments, processes
 from . import measure_child
 
@@ -102,10 +103,7 @@ class Measurement:
 
 def cache_dir() -> Path:
     """Where environments are kept (see the module's docstring)."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "scaffold"
+    return cache.root()
 
 
 def machine() -> Machine:
@@ -264,7 +262,13 @@ def cached_environment(project: Path) -> Iterator[tuple[environments.Environment
     """
     requirements = resolve(project)
     key = environment_key(requirements)
-    with locked(cache_dir() / "envs" / key) as env_path:
+    envs = cache.private_folder("envs")
+    if envs is None:  # not the user's own: a throwaway environment instead
+        with tempfile.TemporaryDirectory(prefix="scaffold-env-") as folder:
+            environment = prepare(Path(folder) / "venv", requirements)
+            yield environment, key, False
+        return
+    with locked(envs / key) as env_path:
         reused = (env_path / READY).is_file()
         environment = prepare(env_path, requirements)
         try:

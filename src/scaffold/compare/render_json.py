@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import view_claims
 from .core import Comparison, Entry
 from .measure import PATHS, Machine, Measurement
 
@@ -16,7 +17,18 @@ def compare_data(comparison: Comparison) -> dict[str, Any]:
         "measured": comparison.measured,
         "machine": _machine_data(comparison.machine),
         "settings": dict(comparison.settings),
-        "frameworks": [_entry_data(entry) for entry in comparison.entries],
+        "concepts_asked": list(comparison.concepts),
+        "frameworks": [_entry_data(e, comparison.concepts) for e in comparison.entries],
+        "claims": [
+            {
+                "framework": row.framework,
+                "claim": row.claim,
+                "verdict": row.verdict,
+                "evidence": row.evidence,
+                "behind": row.behind,
+            }
+            for row in view_claims.rows(comparison)
+        ],
     }
 
 
@@ -36,7 +48,7 @@ def _machine_data(machine: Machine | None) -> dict[str, Any] | None:
     }
 
 
-def _entry_data(entry: Entry) -> dict[str, Any]:
+def _entry_data(entry: Entry, comparison_concepts: tuple[str, ...] = ()) -> dict[str, Any]:
     skeleton = entry.skeleton
     return {
         "key": skeleton.key,
@@ -60,6 +72,18 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
                 "code": code.code,
             }
             for code in skeleton.routes
+        },
+        "concepts": {
+            code.concept: {
+                "file": code.file,
+                "anchor": code.anchor,
+                "first_line": code.first_line,
+                "language": code.language,
+                "code": code.code,
+                "problem": code.problem,
+            }
+            for code in skeleton.concepts
+            if not comparison_concepts or code.concept in comparison_concepts
         },
         "measurement": _measurement_data(entry.measurement),
     }

@@ -1,13 +1,26 @@
-"""A comparison as aligned plain text: figures, batteries, then trees and routes side by side."""
+"""A comparison as aligned plain text: figures, batteries, trees, routes, concepts, claims."""
 
 from __future__ import annotations
 
 import shutil
+import textwrap
 from collections.abc import Sequence
 
 from ..contract import COMPARED_ROUTES, route_path
+from . import view_claims
+from .concepts import CONCEPTS
 from .core import Comparison
-from .view import battery_rows, figure_rows, machine_line, problems, versions
+from .view import (
+    battery_rows,
+    concept_code,
+    concept_names,
+    concept_source,
+    concept_text,
+    figure_rows,
+    machine_line,
+    problems,
+    versions,
+)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], *, numeric_from: int = 1) -> str:
@@ -24,8 +37,13 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], *, numeric_from:
 
 
 def to_text(comparison: Comparison, width: int | None = None) -> str:
-    """An aligned table, the batteries, then file trees and routes side by side."""
+    """An aligned table, the batteries, then file trees, routes and concepts side by side.
+
+    With ``--concept``, only those concepts, side by side.
+    """
     width = width or shutil.get_terminal_size((120, 24)).columns
+    if comparison.concepts:
+        return concepts_text(comparison, width)
     header, rows = figure_rows(comparison)
     parts = [table(header, rows, numeric_from=2)]
     if comparison.measured:
@@ -50,7 +68,47 @@ def to_text(comparison: Comparison, width: int | None = None) -> str:
             parts.append(
                 f"GET {path}, as each framework writes it:\n\n" + side_by_side(blocks, width)
             )
+    parts.append(concepts_text(comparison, width))
+    checked = view_claims.rows(comparison)
+    if checked:
+        parts.append("Claims of the classic comparison, checked against the starters:")
+        for row in checked:
+            lines = [f"- {row.framework}: {row.verdict.upper()}. {row.claim}", row.evidence]
+            lines += [f"({row.behind})"] if row.behind else []
+            parts.append(
+                "\n".join(
+                    textwrap.fill(
+                        line, width, initial_indent="  " * bool(i), subsequent_indent="  "
+                    )
+                    for i, line in enumerate(lines)
+                )
+            )
     return "\n\n".join(parts)
+
+
+def concepts_text(comparison: Comparison, width: int) -> str:
+    """Each concept's code, the frameworks side by side."""
+    parts = []
+    for name in concept_names(comparison):
+        blocks = []
+        for entry in comparison.entries:
+            code = concept_code(entry, name)
+            source = concept_source(code) if code is not None else "-"
+            lines = [f"{entry.skeleton.key}: {source}", *concept_text(code).splitlines()]
+            blocks.append(fit(lines, width))
+        parts.append(f"{CONCEPTS[name]} ({name}):\n\n" + side_by_side(blocks, width))
+    return "\n\n".join(parts)
+
+
+def fit(lines: Sequence[str], width: int) -> list[str]:
+    """Lines no wider than ``width``: a longer one goes on, indented, on the next lines."""
+    fitted = []
+    for line in lines:
+        while len(line) > width:
+            fitted.append(line[:width])
+            line = "    " + line[width:]
+        fitted.append(line)
+    return fitted
 
 
 def side_by_side(blocks: Sequence[Sequence[str]], width: int, gap: int = 4) -> str:

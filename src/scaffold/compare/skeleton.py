@@ -1,4 +1,4 @@
-"""The static figures of a generated skeleton: files, lines, its tree, its batteries, its routes.
+"""The static figures of a generated skeleton: files, lines, tree, batteries, routes, concepts.
 
 Everything is read off the generated files and the template's metadata; nothing
 here knows a framework by name.
@@ -15,6 +15,7 @@ from typing import Any
 
 from ..contract import COMPARED_ROUTES, FEATURE_KEYS
 from ..registry import Framework, rendered_path
+from . import concepts as concept_code
 from . import routes as route_code
 
 # File extensions of template-engine files (Jinja2, Django, Chameleon/ZPT, Kajiki,
@@ -31,6 +32,7 @@ class Skeleton:
     key: str
     title: str
     category: str
+    package: str  # the generated package's name, for paths and commands
     dependencies: tuple[str, ...]
     wsgi: str
     files: int
@@ -41,6 +43,8 @@ class Skeleton:
     paths: tuple[str, ...]  # every file, relative to the project
     batteries: Mapping[str, Any]  # FEATURE_KEYS -> the template's value
     routes: tuple[route_code.RouteCode, ...]
+    concepts: tuple[concept_code.ConceptCode, ...] = ()  # in the order of `CONCEPTS`
+    claims: tuple[Mapping[str, Any], ...] = ()  # the template's, files named as generated
 
 
 def examine(framework: Framework, project: Path, package: str) -> Skeleton:
@@ -69,6 +73,7 @@ def examine(framework: Framework, project: Path, package: str) -> Skeleton:
         key=framework.key,
         title=framework.title,
         category=framework.category,
+        package=package,
         dependencies=framework.dependencies,
         wsgi=framework.wsgi,
         files=len(paths),
@@ -79,7 +84,46 @@ def examine(framework: Framework, project: Path, package: str) -> Skeleton:
         paths=tuple(paths),
         batteries={name: framework.features.get(name) for name in FEATURE_KEYS},
         routes=tuple(routes),
+        concepts=tuple(concepts_of(framework, project, package)),
+        claims=tuple(_rendered_claim(claim, package) for claim in framework.claims),
     )
+
+
+def _rendered_claim(claim: Mapping[str, Any], package: str) -> Mapping[str, Any]:
+    """A claim with the generated package's name in its file and its words (``<package>``)."""
+    rendered = {
+        key: value.replace("<package>", package) if isinstance(value, str) else value
+        for key, value in claim.items()
+    }
+    if "file" in rendered:
+        rendered["file"] = rendered_path(rendered["file"], package)
+    return rendered
+
+
+def concepts_of(
+    framework: Framework, project: Path, package: str, names: Iterable[str] | None = None
+) -> list[concept_code.ConceptCode]:
+    """The code of each concept the template maps (or of ``names``), in lesson order."""
+    wanted = set(names) if names is not None else set(framework.concepts)
+    found = []
+    for name in concept_code.CONCEPTS:
+        spec = framework.concepts.get(name)
+        if spec is None or name not in wanted:
+            continue
+        relative = rendered_path(spec["file"], package)
+        try:
+            found.append(
+                concept_code.locate(name, relative, spec, (project / relative).read_text("utf-8"))
+            )
+        except (OSError, UnicodeDecodeError, concept_code.ConceptNotFoundError) as exc:
+            problem = str(exc) if isinstance(exc, LookupError) else f"cannot read {relative}"
+            anchor = spec.get("symbol") or spec.get("region") or ""
+            found.append(
+                concept_code.ConceptCode(
+                    name, relative, anchor, "", 0, concept_code.language(relative), problem
+                )
+            )
+    return found
 
 
 def file_tree(paths: Iterable[str]) -> list[str]:

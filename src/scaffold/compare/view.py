@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..contract import BATTERIES, FEATURE_LABELS
+from .concepts import CONCEPTS, ConceptCode
 from .core import Comparison, Entry
 from .measure import PATHS, Measurement
 
@@ -149,6 +150,10 @@ def battery(entry: Entry, name: str, *, short: bool = False) -> str:
         text = str(value).split(" (")[0].split(", ")[0]
     else:
         text = str(value)
+    # The template's words name the package as <package>: show the generated one.
+    text = text.replace("<package>", entry.skeleton.package or "<package>")
+    if short:
+        text = text.replace("`", "")
     if name == "forms" and entry.skeleton.batteries.get("csrf"):
         text += " + CSRF" if short else "; CSRF-protected"
     return text
@@ -181,6 +186,36 @@ def battery_rows(comparison: Comparison, *, short: bool) -> tuple[list[str], lis
         for entry in comparison.entries
     ]
     return header, rows
+
+
+def concept_names(comparison: Comparison) -> list[str]:
+    """The concepts to show side by side: those asked for, else every one mapped, in order."""
+    if comparison.concepts:
+        return list(comparison.concepts)
+    mapped = {code.concept for entry in comparison.entries for code in entry.skeleton.concepts}
+    return [name for name in CONCEPTS if name in mapped]
+
+
+def concept_code(entry: Entry, name: str) -> ConceptCode | None:
+    """The entry's code for the concept ``name``, or None where its template maps none."""
+    return next((code for code in entry.skeleton.concepts if code.concept == name), None)
+
+
+def concept_source(code: ConceptCode) -> str:
+    """Where a concept's code comes from: ``file: symbol, line N``."""
+    if not code.anchor:
+        return f"{code.file} (whole file)"
+    line = f", line {code.first_line}" if code.first_line else ""
+    return f"{code.file}: {code.anchor}{line}"
+
+
+def concept_text(code: ConceptCode | None) -> str:
+    """A concept's code, or a sentence saying why there is none."""
+    if code is None:
+        return "(this starter does not show it)"
+    if code.problem:
+        return f"(not found: {code.problem})"
+    return code.code
 
 
 def machine_line(comparison: Comparison) -> str:

@@ -2,13 +2,17 @@
 
 Every template must pass these checks, whatever its framework; the end-to-end
 tests and `scaffold check` run them against a real server on 127.0.0.1. Each
-check has a name and fails with one sentence. The route checks are here and in
-``contract_forms`` (notes); the HTTP client is ``contract_http``. Only the
-standard library is used, so the checks run anywhere.
+check has a name and fails with one sentence (or, when it needs what a project
+does not declare, passes saying it did not apply). The route and header checks
+are here; the notes in ``contract_forms``, hostile note input in
+``contract_input``, logging in and out in ``contract_sessions``, forged hosts,
+redirects and version banners in ``contract_hosts``; the HTTP client is
+``contract_http``. Only the standard library is used, so the checks run anywhere.
 """
 
 from __future__ import annotations
 
+import html
 import http.client
 import json
 import re
@@ -16,23 +20,35 @@ import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Literal
 
 from .. import contract
 from . import contract_forms as forms
+from . import contract_hosts as hosts
+from . import contract_input as hostile_input
+from . import contract_sessions as sessions
+from .contract_headers import check_cookies, check_csp_met, check_headers
 from .contract_http import (
+    UNKNOWN,
     CheckFailure,
     Client,
+    Credentials,
     Expectation,
-    Response,
+    NotApplicable,
     expect,
     expect_no_error,
     expect_status,
-    parse_cookie,
 )
 
-__all__ = ["CheckFailure", "CheckResult", "Client", "Expectation", "checks_for", "run"]
+__all__ = [
+    "CheckFailure",
+    "CheckResult",
+    "Client",
+    "Credentials",
+    "Expectation",
+    "checks_for",
+    "run",
+]
 
 ESCAPE_PATHS = ("/static/../pyproject.toml", "/static/%2e%2e/wsgi.py", "/static/..%2f..%2fwsgi.py")
 # The contract's own routes, from the one table of them.
@@ -40,8 +56,6 @@ INDEX, HEALTH, STYLESHEET = (
     contract.route_path(name) for name in ("index", "health", "stylesheet")
 )
 ROUTES = (INDEX, HEALTH, STYLESHEET)
-UNKNOWN = "/no-such-page"
-HEADER_PATHS = (*ROUTES, UNKNOWN)
 # Query strings a crawler, a mail client or an attacker sends: never a server error.
 # The value is the status the contract requires, or None for "anything below 500".
 MALFORMED_QUERIES: dict[str, int | None] = {
@@ -67,7 +81,9 @@ def check_index(client: Client, expected: Expectation) -> None:
     response = client.request(INDEX)
     expect_status(response, 200, f"GET {INDEX}")
     expect(response.content_type == "text/html", f"GET {INDEX} is {response.content_type!r}")
-    expect(expected.project_name in response.text, f"GET {INDEX} lacks {expected.project_name!r}")
+    # The page shows the name HTML-escaped: an apostrophe may arrive as &#39; or &#x27;.
+    shown = html.unescape(response.text)
+    expect(expected.project_name in shown, f"GET {INDEX} lacks {expected.project_name!r}")
     expect(
         re.search(r"<link[^>]+href=\"[^\"]*/static/style\.css\"", response.text) is not None,
         f"GET {INDEX} does not link {STYLESHEET}",
@@ -143,144 +159,12 @@ def check_head(client: Client, expected: Expectation) -> None:
         expect(not body, f"HEAD {path} sent {len(body)} bytes of body after its headers")
 
 
-# Each is sent once: browsers combine two policies, or ignore a header given twice.
-SECURITY_HEADER_NAMES = (
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "X-Frame-Options",
-    "Referrer-Policy",
-)
-
-
-def security_header_problems(response: Response) -> list[str]:
-    """What the response lacks of the headers every response must send."""
-    headers = response.headers
-    policy = csp(response)
-    problems = []
-    if (headers.get("X-Content-Type-Options") or "").strip().lower() != "nosniff":
-        problems.append("no X-Content-Type-Options: nosniff")
-    frame = (headers.get("X-Frame-Options") or "").strip().upper()
-    if frame not in ("DENY", "SAMEORIGIN") and "frame-ancestors" not in policy:
-        problems.append("no frame protection (X-Frame-Options or CSP frame-ancestors)")
-    if not headers.get("Referrer-Policy"):
-        problems.append("no Referrer-Policy")
-    if "default-src" not in policy:
-        problems.append("no Content-Security-Policy with default-src")
-    for name in SECURITY_HEADER_NAMES:
-        if len(headers.get_all(name) or ()) > 1:  # a middleware that adds what a page set
-            problems.append(f"{name} more than once")
-    return problems
-
-
-def csp(response: Response) -> dict[str, list[str]]:
-    """The response's Content-Security-Policy: each directive and its sources."""
-    directives: dict[str, list[str]] = {}
-    for header in response.headers.get_all("Content-Security-Policy") or ():
-        for directive in str(header).split(";"):
-            if directive.strip():
-                name, *sources = directive.split()
-                directives.setdefault(name.lower(), sources)
-    return directives
-
-
-def check_headers(client: Client, expected: Expectation) -> None:
-    """Pages, JSON, static files and errors all send the security headers."""
-    for path in HEADER_PATHS:
-        problems = security_header_problems(client.request(path))
-        expect(not problems, f"GET {path} sends {'; '.join(problems)}")
-
-
-class _InlineFinder(HTMLParser):
-    """Finds what a CSP without 'unsafe-inline' blocks: inline scripts and styles."""
-
-    def __init__(self, sources: set[str]) -> None:
-        super().__init__()
-        self.sources = sources
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name.lower(): value or "" for name, value in attrs}
-        kind = attributes.get("type", "text/javascript").lower()
-        allowed = (
-            f"'nonce-{attributes['nonce']}'" in self.sources if "nonce" in attributes else False
-        )
-        if tag == "script" and "src" not in attributes and not allowed:
-            if "javascript" in kind or kind == "module":
-                self.found.append("an inline <script>")
-        elif tag == "style" and not allowed:
-            self.found.append("a <style> element")
-        if "style" in attributes:
-            self.found.append(f"a style= attribute on <{tag}>")
-        handlers = sorted(name for name in attributes if name.startswith("on"))
-        if handlers:
-            self.found.append(f"an inline {handlers[0]}= handler on <{tag}>")
-
-
-def check_csp_met(client: Client, expected: Expectation) -> None:
-    """The starter's own pages work under its Content-Security-Policy."""
-    for path in _pages(expected):
-        page = client.fresh().request(path)
-        sources = {source for sources in csp(page).values() for source in sources}
-        if "'unsafe-inline'" in sources:
-            continue
-        finder = _InlineFinder(sources)
-        finder.feed(page.text)
-        expect(
-            not finder.found,
-            f"GET {path} has {finder.found[0] if finder.found else ''}, which its "
-            "Content-Security-Policy blocks (no 'unsafe-inline')",
-        )
-
-
-def _pages(expected: Expectation) -> list[str]:
-    pages = [INDEX]
-    if expected.full_stack:
-        pages.append(expected.url("notes"))
-        if "login" in (expected.urls or {}):
-            pages.append(expected.url("login"))
-    return pages
-
-
-def check_cookies(client: Client, expected: Expectation) -> None:
-    """Every cookie the run saw is HttpOnly and SameSite=Lax or Strict, and set once.
-
-    Runs last: it reads the Set-Cookie headers of every request the other checks
-    made, after visiting the pages itself so that it means something alone.
-    A header that deletes a cookie needs no flags.
-    """
-    for path in _pages(expected):
-        client.fresh().request(path)
-    problems: dict[tuple[str, str], str] = {}
-    for record in client.log.records:
-        cookies = [parse_cookie(header) for header in record.headers]
-        names = [cookie.name for cookie in cookies]
-        for name in sorted({name for name in names if names.count(name) > 1}):
-            problems.setdefault(
-                (name, "twice"), f"{record.request} sets cookie {name!r} {names.count(name)} times"
-            )
-        for cookie in cookies:
-            if cookie.deletes:
-                continue
-            if "httponly" not in cookie.attributes:
-                problems.setdefault(
-                    (cookie.name, "httponly"),
-                    f"cookie {cookie.name!r} (from {record.request}) is not HttpOnly",
-                )
-            if cookie.attributes.get("samesite", "").lower() not in ("lax", "strict"):
-                problems.setdefault(
-                    (cookie.name, "samesite"),
-                    f"cookie {cookie.name!r} (from {record.request}) lacks SameSite=Lax",
-                )
-    found = list(problems.values())
-    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-    expect(not found, (found[0] + more) if found else "")
-
-
 def check_methods(client: Client, expected: Expectation) -> None:
     """A method a route does not take answers 405 and says which it does."""
     wrong = [("POST", HEALTH), ("POST", INDEX)]
     if expected.full_stack:
-        wrong += [("PUT", expected.url("notes")), ("DELETE", expected.url("notes"))]
+        notes = expected.url("notes")
+        wrong += [("PUT", notes), ("DELETE", notes), ("PATCH", notes)]
     for method, path in wrong:
         response = client.fresh().request(path, method=method, body=b"")
         expect_status(response, 405, f"{method} {path}")
@@ -320,11 +204,21 @@ SAFETY_CHECKS: dict[str, Check] = {
     "csp-met": check_csp_met,
     "methods": check_methods,
     "malformed": check_malformed,
+    "forged-host": hosts.check_forged_host,
+    "version-banner": hosts.check_version_banner,
 }
 FULL_STACK_SAFETY_CHECKS: dict[str, Check] = {
     "csrf": forms.check_forged_post,
+    "csrf-session": sessions.check_csrf_session,
     "note-limits": forms.check_note_limits,
+    "invisible-notes": hostile_input.check_invisible_notes,
+    "get-no-change": hostile_input.check_get_no_change,
+    "multipart": hostile_input.check_multipart,
+    "method-override": hostile_input.check_method_override,
     "concurrency": forms.check_concurrency,
+    # These two log in: they need the account the checker made, and say so without it.
+    "logout": sessions.check_logout,
+    "login-redirects": hosts.check_login_redirects,
 }
 
 
@@ -335,9 +229,11 @@ def checks_for(
 
     ``scope="routes"`` is the contract's routes only (fast: for a development
     server); ``"full"`` adds "Safe to deploy" (headers, HEAD, cookies, 405,
-    malformed input and, for full-stack, CSRF, note limits and concurrent
-    writes). ``workers`` adds the check that several server processes share
-    the notes (for a multi-process server).
+    malformed input, forged Host, version banners, redirects and, for
+    full-stack, CSRF, hostile notes, login and logout, concurrent writes).
+    ``workers`` adds the check that several server processes share the notes
+    (for a multi-process server). ``redirects`` and ``cookies`` run last: they
+    also judge what every other check received.
     """
     checks = dict(ROUTE_CHECKS)
     urls = expected.urls or {}
@@ -354,6 +250,7 @@ def checks_for(
     if workers and expected.full_stack:
         checks["workers"] = forms.check_workers
     if scope == "full":
+        checks["redirects"] = hosts.check_redirects
         checks["cookies"] = check_cookies
     return checks
 
@@ -370,6 +267,8 @@ def run(
             check(client, expected)
         except CheckFailure as failure:
             passed, detail = False, str(failure)
+        except NotApplicable as reason:
+            passed, detail = True, f"not applicable: {reason}"
         except ConnectionRefusedError as exc:
             passed, detail = False, f"a request failed: {exc!r} (is the server still running?)"
         except (OSError, http.client.HTTPException) as exc:

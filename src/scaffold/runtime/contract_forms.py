@@ -36,11 +36,21 @@ FORGED = {"Origin": "http://evil.example"}
 
 @dataclass
 class Form:
-    """A POST form: where it posts, its hidden fields, and the names of its other fields."""
+    """A POST form: where it posts, its hidden fields, and the names of its other fields.
+
+    ``inputs`` lists the other fields' names and types in page order; ``submit`` is
+    the first named submit button, which a browser sends when Enter is pressed.
+    """
 
     action: str
     hidden: dict[str, str] = field(default_factory=dict)
     fields: set[str] = field(default_factory=set)
+    inputs: list[tuple[str, str]] = field(default_factory=list)
+    submit: dict[str, str] = field(default_factory=dict)
+
+    def first(self, *types: str) -> str | None:
+        """The name of the first field of one of ``types`` (an input without type is text)."""
+        return next((name for name, kind in self.inputs if kind in types), None)
 
 
 class _FormParser(HTMLParser):
@@ -51,13 +61,21 @@ class _FormParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
+        kind = attributes.get("type", "").lower()
         if tag == "form" and attributes.get("method", "").lower() == "post":
             self._current = Form(attributes.get("action", ""))
-        elif self._current is not None and tag in ("input", "textarea") and attributes.get("name"):
-            if attributes.get("type", "").lower() == "hidden":
+        elif self._current is None or not attributes.get("name"):
+            return
+        elif tag == "button" or (tag == "input" and kind == "submit"):
+            if not self._current.submit and kind in ("", "submit"):
+                self._current.submit = {attributes["name"]: attributes.get("value", "")}
+        elif tag in ("input", "textarea"):
+            if kind == "hidden":
                 self._current.hidden[attributes["name"]] = attributes.get("value", "")
             else:
                 self._current.fields.add(attributes["name"])
+                default = "textarea" if tag == "textarea" else "text"
+                self._current.inputs.append((attributes["name"], kind or default))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "form" and self._current is not None:

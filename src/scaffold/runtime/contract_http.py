@@ -21,12 +21,26 @@ from email.utils import parsedate_to_datetime
 from ..contract import route_path
 
 TIMEOUT = 30.0
+# A path no starter serves: its answer is the 404 page.
+UNKNOWN = "/no-such-page"
 # After a HEAD response's headers, how long to wait for bytes that should not come.
 HEAD_GRACE = 1.0
 
 
 class CheckFailure(Exception):
     """A contract check found the project wanting."""
+
+
+class NotApplicable(Exception):
+    """A check that cannot run for this project: the sentence says what it lacks."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """An account the checker created with the template's admin account command."""
+
+    username: str
+    password: str = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,8 @@ class Expectation:
     project_name: str
     full_stack: bool = False
     urls: Mapping[str, str] | None = None
+    # An administrator account made for the checks; the login and logout checks need it.
+    admin: Credentials | None = None
 
     def url(self, name: str) -> str:
         """The path of a full-stack page (``notes``, ``login``, ``admin``)."""
@@ -62,17 +78,34 @@ class CookieRecord:
     headers: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RedirectRecord:
+    """A ``Location`` header, the request that got it and the ``Host`` that request sent."""
+
+    request: str
+    host: str
+    location: str
+
+
 @dataclass
 class CookieLog:
-    """Every ``Set-Cookie`` header the clients of one run received (thread-safe)."""
+    """Every ``Set-Cookie`` and ``Location`` header the clients of one run received.
+
+    Thread-safe. The cookie and redirect checks read it after the other checks ran.
+    """
 
     records: list[CookieRecord] = field(default_factory=list)
+    redirects: list[RedirectRecord] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, request: str, headers: tuple[str, ...]) -> None:
         if headers:
             with self.lock:
                 self.records.append(CookieRecord(request, headers))
+
+    def add_redirect(self, request: str, host: str, location: str) -> None:
+        with self.lock:
+            self.redirects.append(RedirectRecord(request, host, location))
 
 
 class Client:
@@ -85,6 +118,11 @@ class Client:
         self.port = parts.port or 80
         self.cookies: dict[str, str] = {}
         self.log = log if log is not None else CookieLog()
+
+    @property
+    def netloc(self) -> str:
+        """The ``Host`` header this client sends (``http.client`` drops port 80)."""
+        return self.host if self.port == 80 else f"{self.host}:{self.port}"
 
     def fresh(self) -> Client:
         """A new client with no cookies, reporting to the same cookie log."""
@@ -113,6 +151,8 @@ class Client:
             connection.close()
         cookies = tuple(answer.headers.get_all("Set-Cookie") or ())
         self._remember(f"{method} {path}", cookies)
+        for location in answer.headers.get_all("Location") or ():
+            self.log.add_redirect(f"{method} {path}", sent.get("Host", self.netloc), location)
         content_type = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         text = raw.decode("utf-8", "replace")
         return Response(answer.status, content_type, answer.headers, text, cookies)
