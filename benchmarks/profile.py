@@ -38,14 +38,16 @@ import cProfile, io, pstats, sys, sysconfig
 sys.path.insert(0, {child_dir!r})
 import measure_child
 application, _ = measure_child.load({folder!r}, {entry!r})
+driver = measure_child.driver({interface!r}, application)
 for _ in range(50):
-    status = measure_child.call(application, {path!r})
+    status = driver.get({path!r})
 print("status:", status)
 profile = cProfile.Profile()
 profile.enable()
 for _ in range({requests}):
-    measure_child.call(application, {path!r})
+    driver.get({path!r})
 profile.disable()
+driver.close()
 text = io.StringIO()
 stats = pstats.Stats(profile, stream=text)
 total = stats.total_tt
@@ -97,7 +99,8 @@ def main() -> None:
         environments.install(env, ["-e", str(project)])
         if framework.is_full_stack:
             subprocess.run([str(env.python), "-m", "bench_app", "migrate"], cwd=project, check=True)
-        folder, entry = project, "wsgi:application"
+        interface, entry = next(iter(framework.interface.items()))
+        folder = project
         if args.against == "minimal":
             folder, entry = HERE / "minimal", f"{args.framework}_app:application"
         elif args.against == "native":
@@ -114,6 +117,7 @@ def main() -> None:
             child_dir=str(Path(measure_child.__file__).parent),
             folder=str(folder),
             entry=entry,
+            interface=interface,
             path=args.path,
             requests=args.requests,
             top=args.top,

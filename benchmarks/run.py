@@ -257,15 +257,20 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> Itera
         if fw.is_full_stack:  # the schema first, as a deployment does
             timed([str(env.python), "-m", "bench_app", "migrate"], cwd=project)
 
-        def rps(folder: Path, entry: str, env=env) -> Sample:
-            # scaffold's own measurement child, run with the starter environment's Python.
-            (result,) = measure.requests_per_second(env, folder, entry, seconds, ("/health",))
+        interface, entry = next(iter(fw.interface.items()))
+
+        def rps(folder: Path, entry: str, env=env, interface=interface) -> Sample:
+            # scaffold's own measurement child, run with the starter environment's Python,
+            # through the interface's in-process driver (the minimal app speaks the same).
+            (result,) = measure.requests_per_second(
+                env, folder, entry, seconds, ("/health",), interface=interface
+            )
             if result["rps"] is None:
                 raise SystemExit(f"{entry} in {folder}: GET /health answered {result['status']}")
             return Sample(result["rps"])
 
         a, b = paired(
-            lambda i, rps=rps, project=project: rps(project, "wsgi:application"),
+            lambda i, rps=rps, project=project, entry=entry: rps(project, entry),
             lambda i, rps=rps, key=key: rps(HERE / "minimal", f"{key}_app:application"),
             runs,
         )
@@ -298,16 +303,21 @@ def bench_native(frameworks: dict, runs: int, work: Path, seconds: float) -> Ite
             timed([str(env.python), "-m", "bench_app", "migrate"], cwd=project)
         folder = work / f"native-{key}" / "reference"
         entry = build(env, folder)
+        interface, starter = next(iter(fw.interface.items()))
         for path in ("/health", "/"):
 
-            def rps(where: Path, app: str, path: str = path, env=env) -> Sample:
-                (result,) = measure.requests_per_second(env, where, app, seconds, (path,))
+            def rps(
+                where: Path, app: str, path: str = path, env=env, interface=interface
+            ) -> Sample:
+                (result,) = measure.requests_per_second(
+                    env, where, app, seconds, (path,), interface=interface
+                )
                 if result["rps"] is None:
                     raise SystemExit(f"{app} in {where}: GET {path} answered {result['status']}")
                 return Sample(result["rps"])
 
             a, b = paired(
-                lambda i, rps=rps, project=project: rps(project, "wsgi:application"),
+                lambda i, rps=rps, project=project, starter=starter: rps(project, starter),
                 lambda i, rps=rps, folder=folder, entry=entry: rps(folder, entry),
                 runs,
             )

@@ -8,6 +8,7 @@ gunicorn one in two processes on one socket.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import socket
@@ -19,7 +20,7 @@ import pytest
 
 from scaffold import answers, check, registry
 from scaffold.errors import EnvironmentSetupError
-from scaffold.runtime import environments, servers
+from scaffold.runtime import environments, interfaces, servers
 
 from .helpers import FIXTURES, tree
 
@@ -109,7 +110,7 @@ def _servers_of(project: Path, environment: environments.Environment) -> list[ch
 
 @pytest.fixture
 def no_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(check, "_install", lambda env_path, project: "installed")
+    monkeypatch.setattr(check, "_install", lambda env_path, project, servers=(): "installed")
     monkeypatch.setattr(check, "_run_tests", lambda environment, project, settings: "1 passed")
 
 
@@ -126,9 +127,9 @@ def test_check_migrates_then_probes_three_servers(tmp_path: Path, fake_env: Path
     # It all happened in a scratch copy: the build's output and the notes are not here.
     assert not (tmp_path / "demo-app" / "built.txt").exists()
     assert not (tmp_path / "demo-app" / "notes.sqlite3").exists()
-    assert {"run: health", "run: notes", "wsgi: concurrency", "gunicorn: workers"} <= set(names)
+    assert {"run: health", "run: notes", "waitress: concurrency", "gunicorn: workers"} <= set(names)
     assert "run: headers" not in names  # the development server gets the routes only
-    assert "wsgi: workers" not in names
+    assert "waitress: workers" not in names
     assert names.index("gunicorn: workers") < names.index("gunicorn: cookies") == len(names) - 1
 
 
@@ -195,13 +196,13 @@ def test_a_failed_check_shows_what_the_server_said(tmp_path: Path, fake_env: Pat
     project = make_project(tmp_path, fault="bad-utf8-500")
     check._migrate([sys.executable, "-m", "demo_app", "migrate"], project)
     environment = environments.Environment(fake_env, "pip")
-    server = next(s for s in _servers_of(project, environment) if s.name == "wsgi")
+    server = next(s for s in _servers_of(project, environment) if s.name == "waitress")
     _, expected = check.expectation_for(project)
     failed = [step for step in check._probe(server, project, expected) if not step.passed]
-    assert [step.name for step in failed] == ["wsgi: malformed"]
+    assert [step.name for step in failed] == ["waitress: malformed"]
     assert re.fullmatch(
         r"GET /\?name=%ff answered 500, a server error\n"
-        r"wsgi said \(last lines\):\n"
+        r"waitress said \(last lines\):\n"
         r"Serving on http://127\.0\.0\.1:\d+\n"
         r"Internal Server Error: /: UnicodeDecodeError",
         failed[0].detail,
@@ -250,8 +251,25 @@ def test_install_adds_the_servers_by_name_when_the_project_has_no_deploy_extra(
     monkeypatch.setattr(
         environments, "install", lambda environment, reqs, cwd=None: calls.append(list(reqs))
     )
-    check._install(env.path, tmp_path)
-    assert calls == [["-e", ".[test,deploy]"], ["waitress", "gunicorn"]]
+    check._install(env.path, tmp_path, interfaces.WSGI.servers)
+    assert calls == [["-e", ".[test,deploy]"], ["gunicorn", "waitress"]]
+    calls.clear()
+    check._install(env.path, tmp_path, interfaces.ASGI.servers)
+    assert calls == [["-e", ".[test,deploy]"], ["gunicorn", "uvicorn", "uvicorn-worker"]]
+
+
+def test_each_interface_is_served_by_its_own_production_servers(tmp_path: Path) -> None:
+    env = environments.Environment(tmp_path / "venv", "pip")
+    recorded = answers.Answers("demo", "1", "x", {"package_name": "demo"})
+    both = dataclasses.replace(
+        NOTESDEMO, interface={"wsgi": "wsgi:application", "asgi": "asgi:application"}
+    )
+    servers = {server.name: server for server in check.servers_for(env, recorded, both)}
+    assert list(servers) == ["run", "waitress", "gunicorn", "uvicorn", "gunicorn-uvicorn"]
+    assert servers["waitress"].command[-1] == "wsgi:application"
+    assert servers["gunicorn-uvicorn"].command[-1] == "asgi:application"
+    assert "uvicorn_worker.UvicornWorker" in servers["gunicorn-uvicorn"].command
+    assert not servers["waitress"].workers and servers["uvicorn"].workers
 
 
 def test_serving_yields_a_url_and_stops_the_server(tmp_path: Path, fake_env: Path) -> None:
@@ -276,7 +294,7 @@ def test_check_leaves_the_project_and_its_data_as_it_found_it(
     assert "notes.sqlite3" in {Path(name).name for name in before}
     result = check.check_project(project, environment_dir=fake_env)
     assert [(s.name, s.detail) for s in result.failures] == []
-    assert any(step.name == "wsgi: notes" for step in result.steps), "notes were written"
+    assert any(step.name == "waitress: notes" for step in result.steps), "notes were written"
     assert tree(project) == before
 
 
@@ -290,7 +308,7 @@ def test_check_never_runs_an_interpreter_the_project_carries(tmp_path: Path) -> 
     planted.chmod(0o755)
     seen: list[Path] = []
 
-    def install(env_path: Path, project: Path) -> str:
+    def install(env_path: Path, project: Path, servers: object = ()) -> str:
         seen.append(env_path)
         raise EnvironmentSetupError("stop here")
 

@@ -46,7 +46,7 @@ def test_list_json_has_stable_keys(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["list", "--format", "json"])
     data = json.loads(result.output)
     assert [entry["key"] for entry in data] == list(FRAMEWORKS)
-    assert {"key", "title", "category", "features", "dependencies", "wsgi"} <= set(data[0])
+    assert {"key", "title", "category", "features", "dependencies", "interface"} <= set(data[0])
 
 
 def test_list_filters_by_category(runner: CliRunner) -> None:

@@ -65,9 +65,33 @@ def test_probe_calls_a_wsgi_application() -> None:
         start_response("200 OK" if found else "404 Not Found", [])
         return [b"ok"]
 
-    assert measure_child.call(application, "/health") == "200 OK"
-    assert measure_child.requests_per_second(application, "/health", 0.05)["rps"] > 0
-    assert measure_child.requests_per_second(application, "/nope", 0.05)["rps"] is None
+    driver = measure_child.driver("wsgi", application)
+    assert driver.get("/health") == "200 OK"
+    assert measure_child.requests_per_second(driver, "/health", 0.05)["rps"] > 0
+    assert measure_child.requests_per_second(driver, "/nope", 0.05)["rps"] is None
+
+
+def test_probe_calls_an_asgi_application_after_its_lifespan_start_up() -> None:
+    started: list[str] = []
+
+    async def application(scope, receive, send):
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                started.append(message["type"])
+                await send({"type": message["type"] + ".complete"})
+                if message["type"] == "lifespan.shutdown":
+                    return
+        await receive()
+        status = 200 if scope["path"] == "/health" else 404
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    driver = measure_child.driver("asgi", application)
+    assert measure_child.requests_per_second(driver, "/health", 0.05)["rps"] > 0
+    assert measure_child.requests_per_second(driver, "/nope", 0.05)["rps"] is None
+    driver.close()
+    assert started == ["lifespan.startup", "lifespan.shutdown"]
 
 
 def test_probe_finds_the_runtime_closure() -> None:

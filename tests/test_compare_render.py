@@ -40,7 +40,7 @@ FRAMEWORK_KEYS = {
     "title",
     "category",
     "dependencies",
-    "wsgi",
+    "interface",
     "files",
     "python_lines",
     "python_code_lines",

@@ -15,14 +15,15 @@ from .helpers import FRAMEWORKS
 @pytest.mark.parametrize("key", list(FRAMEWORKS))
 def test_static_figures_for_every_template(comparison: Comparison, key: str) -> None:
     skeleton = entry_of(comparison, key).skeleton
+    entries = [f"{entry.split(':')[0]}.py" for entry in FRAMEWORKS[key].interface.values()]
     assert skeleton.files == len(skeleton.paths) > 0
-    assert "wsgi.py" in skeleton.paths
+    assert set(entries) <= set(skeleton.paths)
     assert not any(path.startswith(".scaffold") for path in skeleton.paths)
     assert 0 < skeleton.python_code_lines <= skeleton.python_lines
     assert skeleton.template_lines > 0
-    assert any(line.endswith("wsgi.py") for line in skeleton.tree)
+    assert all(any(line.endswith(name) for line in skeleton.tree) for name in entries)
     assert set(skeleton.batteries) == set(FEATURE_KEYS)
-    assert skeleton.wsgi == FRAMEWORKS[key].wsgi
+    assert skeleton.interface == FRAMEWORKS[key].interface
 
 
 @pytest.mark.parametrize("key", list(FRAMEWORKS))

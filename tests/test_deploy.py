@@ -89,20 +89,20 @@ def instruction(dockerfile: str, name: str) -> str:
 def production_command(project: Path) -> list[str]:
     """The production server that scaffold.check serves ``project`` with, as a container runs it.
 
-    gunicorn with its workers, or waitress where the project serves one process
-    (check skips gunicorn there): the same arguments, listening on 0.0.0.0:8000.
+    The first production server of the project's interface (waitress for WSGI, which reads
+    whole requests, so slow clients cannot stall it; uvicorn for ASGI), with the same
+    arguments, listening on 0.0.0.0:8000.
     """
     recorded = answers.read(project)
     framework = registry.get(recorded.framework)
     environment = environments.Environment(Path("venv"), "uv")
-    servers = {
-        server.name: server for server in check.servers_for(environment, recorded, framework)
-    }
-    server = servers["wsgi"] if servers["gunicorn"].skipped else servers["gunicorn"]
+    run, server, *_others = check.servers_for(environment, recorded, framework)
     executable, *arguments = server.command
     listen = {
         "127.0.0.1:{port}": "0.0.0.0:8000",
         "--listen=127.0.0.1:{port}": "--listen=0.0.0.0:8000",
+        "127.0.0.1": "0.0.0.0",
+        "{port}": "8000",
     }
     return [Path(executable).name, *(listen.get(argument, argument) for argument in arguments)]
 

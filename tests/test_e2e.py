@@ -73,7 +73,7 @@ def test_template_end_to_end(
     failures = "\n".join(report.step_line(step) for step in result.failures)
     assert result.passed, f"{framework.key} ({database or 'no database'}) failed:\n{failures}"
     names = {step.name for step in result.steps}
-    assert names >= {"install", "tests", "run: health", "wsgi: health"}
+    assert names >= {"install", "tests", "run: health", "waitress: health"}
     if framework.is_full_stack:
         assert any(name.startswith("migrate") for name in names), "check runs migrate first"
     if framework.admin_account is not None:
@@ -82,7 +82,7 @@ def test_template_end_to_end(
         assert "admin account" in names
         needs = {"logout": {"login", "admin", "logout"}, "login-redirects": {"login"}}
         for check_name, pages in needs.items():
-            step = next(step for step in result.steps if step.name == f"wsgi: {check_name}")
+            step = next(step for step in result.steps if step.name == f"waitress: {check_name}")
             if pages <= set(framework.urls):
                 assert not step.detail.startswith("not applicable"), f"{step.name}: {step.detail}"
 
@@ -222,7 +222,8 @@ def test_check_names_a_broken_route(tmp_path: Path) -> None:
     assert result.exit_code == 3, result.output  # failed checks, told apart from an error
     report_data = json.loads(result.output)
     failed = {step["name"] for step in report_data["steps"] if not step["passed"]}
-    assert {"run: health", "wsgi: health", "run: escaping", "wsgi: escaping", "tests"} <= failed
+    broken = {"run: health", "waitress: health", "run: escaping", "waitress: escaping", "tests"}
+    assert broken <= failed
     assert "run: stylesheet" not in failed
     health = next(s for s in report_data["steps"] if s["name"] == "run: health")
     assert "degraded" in health["detail"]

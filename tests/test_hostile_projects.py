@@ -657,7 +657,7 @@ def test_check_never_uses_the_environment_a_project_carries(
     (project / ".venv").mkdir()  # what an interrupted install, or a hostile clone, could leave
     used: list[Path] = []
 
-    def install(env_path: Path, project: Path) -> str:
+    def install(env_path: Path, project: Path, servers: object = ()) -> str:
         used.append(env_path)
         raise EnvironmentSetupError("no network in this test")
 

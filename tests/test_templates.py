@@ -75,7 +75,9 @@ def test_bake_renders_clean(cookies, framework: registry.Framework, options) -> 
             assert "cookiecutter." not in text, f"unrendered variable in {path}"
             if path.suffix == ".py":
                 py_compile.compile(str(path), doraise=True)
-        for required in ("wsgi.py", "pyproject.toml", "README.md", ".gitignore", ".env.example"):
+        # The entry point of each interface the template declares (wsgi.py, asgi.py).
+        entries = [f"{entry.split(':')[0]}.py" for entry in framework.interface.values()]
+        for required in (*entries, "pyproject.toml", "README.md", ".gitignore", ".env.example"):
             assert (project / required).is_file(), required
         assert list((project / "tests").glob("test_*.py"))
 

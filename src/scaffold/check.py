@@ -3,8 +3,8 @@
 The same steps run in the end-to-end tests of every template and behind
 `scaffold check`, so a learner who changed a starter sees what a CI job sees:
 
-1. ``install``: the project with its ``test`` and ``deploy`` extras (waitress and
-   gunicorn are added by name when a project has no ``deploy`` extra);
+1. ``install``: the project with its ``test`` and ``deploy`` extras (the production
+   servers of its interface are added by name when a project has no ``deploy`` extra);
 2. ``tests``: the project's own pytest suite;
 3. full-stack only, ``migrate`` and ``migrate again``: ``python -m <package> migrate``
    twice, before any server starts (the second run, skipped if the first failed,
@@ -14,14 +14,16 @@ The same steps run in the end-to-end tests of every template and behind
 4. ``build``, when the template names build commands (``_scaffold.deploy.build``,
    such as Django's ``collectstatic``): run as a deployment runs them, so the
    production servers serve what they would serve there;
-5. three servers, each probed over HTTP by ``conformance``:
-   ``run`` (``python -m <package>``, the development server) with the contract's
-   routes only, which keeps the suite fast; ``wsgi`` (waitress) with the whole
-   contract, "Safe to deploy" included; ``gunicorn`` (``-w 2``) with the whole
-   contract plus ``workers`` (a note written through one request is read back on
-   new connections, so both workers answer). A project the template says serves
-   one process (``_scaffold.one_process_when``, ZODB's FileStorage) skips the
-   gunicorn step with a note.
+5. the servers, each probed over HTTP by ``conformance``: ``run`` (``python -m
+   <package>``, the development server) with the contract's routes only, which
+   keeps the suite fast; then each production server of each interface the
+   template declares (`runtime.interfaces`: waitress and ``gunicorn -w 2`` for
+   WSGI, uvicorn and gunicorn with uvicorn's workers for ASGI) with the whole
+   contract, "Safe to deploy" included, and for a server of several processes
+   ``workers`` too (a note written through one request is read back on new
+   connections, so every worker answers). A project the template says serves one
+   process (``_scaffold.one_process_when``, ZODB's FileStorage) skips the servers
+   of several processes with a note.
 
 It runs the project's own code (its tests, migrations and servers), so it is
 for projects you trust. It works on scratch copies (`runtime.scratch`): the
@@ -40,14 +42,14 @@ import re
 import secrets
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import answers, registry
 from .errors import CheckFailedError, EnvironmentSetupError, ServerStartError
-from .runtime import conformance, environments, processes, servers
+from .runtime import conformance, environments, interfaces, processes, servers
 from .runtime import scratch as scratch_data
 
 
@@ -79,12 +81,9 @@ class CheckReport:
 
 
 Progress = Callable[[Step], None]
-APP = "wsgi:application"
 MIGRATE_TIMEOUT = 300
-PRODUCTION_SERVERS = ("waitress-serve", "gunicorn")
 # A failure that the server's own output may explain: a 5xx, a dropped connection.
 SERVER_FAULT = re.compile(r"answered 5\d\d|a server error|request failed|connection", re.I)
-SERVER_PACKAGES = {"waitress-serve": "waitress", "gunicorn": "gunicorn"}
 
 
 def expectation_for(project: Path) -> tuple[answers.Answers, conformance.Expectation]:
@@ -137,7 +136,7 @@ def check_project(
         workspace = Workspace(scratch / project.name, env_path)
         if not copy.passed:
             record(copy)
-        elif record(_install_step(workspace)).passed:
+        elif record(_install_step(workspace, framework)).passed:
             environment = environments.create(env_path)
             with ExitStack() as stack:
                 database, settings = _databases(stack, environment, scratch)
@@ -183,8 +182,9 @@ def _databases(
     return Step("scratch database", True, detail, time.perf_counter() - started), settings
 
 
-def _install_step(workspace: Workspace) -> Step:
-    return _timed("install", lambda: _install(workspace.env_path, workspace.project))
+def _install_step(workspace: Workspace, framework: registry.Framework) -> Step:
+    servers = [server for interface in _interfaces(framework) for server in interface.servers]
+    return _timed("install", lambda: _install(workspace.env_path, workspace.project, servers))
 
 
 def _verify(
@@ -227,15 +227,20 @@ def _timed(name: str, action: Callable[[], str]) -> Step:
     return Step(name, True, detail, time.perf_counter() - started)
 
 
-def _install(env_path: Path, project: Path) -> str:
+def _install(env_path: Path, project: Path, servers: Sequence[interfaces.Server] = ()) -> str:
     environment = environments.create(env_path)
     # pip and uv only warn about an extra a project lacks; the servers are then added by name.
     extras = ",".join(environments.CHECK_EXTRAS)
     environments.install(environment, ["-e", f".[{extras}]"], cwd=project)
-    missing = [name for name in PRODUCTION_SERVERS if not environment.script(name).exists()]
-    if missing:
-        environments.install(environment, [SERVER_PACKAGES[name] for name in missing])
+    missing = [s for s in servers if not environment.script(s.command[0]).exists()]
+    packages = sorted({package for server in missing for package in server.packages})
+    if packages:
+        environments.install(environment, packages)
     return f"installed into {env_path}"
+
+
+def _interfaces(framework: registry.Framework) -> list[interfaces.Interface]:
+    return interfaces.named(list(framework.interface))
 
 
 def _build(
@@ -327,27 +332,25 @@ def servers_for(
     recorded: answers.Answers,
     framework: registry.Framework,
 ) -> list[Server]:
-    """The project's own run command and the two production servers its README shows."""
+    """The project's own run command, then the production servers of each interface it offers."""
     one_process = framework.serves_one_process(recorded.answers)
-    return [
-        Server("run", (str(environment.python), "-m", recorded.package_name), scope="routes"),
-        Server(
-            "wsgi",
-            (str(environment.script("waitress-serve")), "--listen=127.0.0.1:{port}", APP),
-        ),
-        Server(
-            "gunicorn",
-            (str(environment.script("gunicorn")), "-w", "2", "--bind", "127.0.0.1:{port}", APP),
-            workers=True,
-            skipped=(
-                "skipped (this project serves one process: "
-                + ", ".join(f"{k}={v}" for k, v in framework.one_process_when.items())
-                + ")"
-                if one_process
-                else ""
-            ),
-        ),
-    ]
+    why = ", ".join(f"{k}={v}" for k, v in framework.one_process_when.items())
+    found = [Server("run", (str(environment.python), "-m", recorded.package_name), scope="routes")]
+    for interface in _interfaces(framework):
+        entry = framework.interface[interface.name]
+        for server in interface.servers:
+            command = [part.replace("{entry}", entry) for part in server.command]
+            command[0] = str(environment.script(command[0]))
+            skipped = one_process and server.several
+            found.append(
+                Server(
+                    server.name,
+                    tuple(command),
+                    workers=server.several,
+                    skipped=f"skipped (this project serves one process: {why})" if skipped else "",
+                )
+            )
+    return found
 
 
 def _probe(

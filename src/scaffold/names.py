@@ -20,7 +20,7 @@ PACKAGE_PATTERN = re.compile(r"[a-z_][a-z0-9_]*")
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 # Names a project's package must not take even though Python allows them: the
 # generated tests live in a package-less ``tests`` folder that pytest imports.
-ALWAYS_RESERVED = frozenset({"tests", "test", "wsgi", "conftest", "manage", "scaffold"})
+ALWAYS_RESERVED = frozenset({"tests", "test", "wsgi", "asgi", "conftest", "manage", "scaffold"})
 # A directory name, and the hidden staging directory made beside it, must fit the
 # file system's limit of 255 bytes with room to spare.
 MAX_NAME_LENGTH = 64

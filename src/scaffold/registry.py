@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -59,7 +60,9 @@ class Framework:
     description: str
     homepage: str
     dependencies: tuple[str, ...]
-    wsgi: str
+    # Interface name ("wsgi", "asgi") -> its entry point ("wsgi:application"), in the
+    # template's order; `runtime.interfaces` knows how to serve and drive each.
+    interface: Mapping[str, str]
     features: Mapping[str, Any]
     files: Mapping[str, str]
     path: Path
@@ -159,7 +162,7 @@ def load_framework(folder: Path) -> Framework:
         description=meta["description"],
         homepage=meta.get("homepage", ""),
         dependencies=tuple(meta["dependencies"]),
-        wsgi=meta["wsgi"],
+        interface=dict(meta["interface"]),
         features=dict(meta["features"]),
         files={**_shared_notes(folder.parent / SHARED_NOTES), **meta.get("files", {})},
         path=folder,
@@ -197,9 +200,10 @@ def _shared_notes(path: Path) -> dict[str, str]:
 def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
     """Every problem with a ``_scaffold`` block, as readable sentences."""
     problems = []
-    for name in ("key", "title", "summary", "description", "wsgi"):
+    for name in ("key", "title", "summary", "description"):
         if not isinstance(meta.get(name), str) or not meta.get(name):
             problems.append(f"'{name}' must be a non-empty string.")
+    problems += _interface_problems(meta.get("interface"))
     if meta.get("key") and meta["key"] != folder.name:
         problems.append(f"'key' is {meta['key']!r} but the folder is named {folder.name!r}.")
     if meta.get("category") not in CATEGORIES:
@@ -227,6 +231,26 @@ def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
 
 
 ACCOUNT_PLACEHOLDERS = ("package", "username", "password")
+ENTRY_POINT = re.compile(
+    r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*"
+)
+
+
+def _interface_problems(interface: object) -> list[str]:
+    """``interface`` must map each interface the starter offers to its entry point."""
+    from .runtime.interfaces import INTERFACES
+
+    known = ", ".join(INTERFACES)
+    shape = f"'interface' must map an interface ({known}) to its entry point, 'module:name'"
+    if not isinstance(interface, dict) or not interface:
+        return [f'{shape}, such as {{"wsgi": "wsgi:application"}}.']
+    problems = []
+    for name, entry in interface.items():
+        if name not in INTERFACES:
+            problems.append(f"{shape}; {name!r} is not one of them.")
+        elif not isinstance(entry, str) or not ENTRY_POINT.fullmatch(entry):
+            problems.append(f"{shape}; {entry!r} is not 'module:name'.")
+    return problems
 
 
 def _url_problems(urls: object) -> list[str]:

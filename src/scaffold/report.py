@@ -27,7 +27,7 @@ def framework_summary(framework: Framework) -> dict[str, Any]:
         "homepage": framework.homepage,
         "aliases": list(framework.aliases),
         "dependencies": list(framework.dependencies),
-        "wsgi": framework.wsgi,
+        "interface": dict(framework.interface),
         "features": {name: framework.features.get(name) for name in FEATURE_KEYS},
         "notice": framework.notice,
         "known_gaps": list(framework.known_gaps),
@@ -51,7 +51,9 @@ def list_text(frameworks: Iterable[Framework]) -> str:
             lines.append("")
         lines.append(f"{category}:")
         for fw in group:
-            lines.append(f"  {fw.key:<{width}}  {fw.title} - {fw.summary}")
+            kinds = "+".join(fw.interface).upper()
+            aliases = f" (also: {', '.join(fw.aliases)})" if fw.aliases else ""
+            lines.append(f"  {fw.key:<{width}}  {kinds:<9} {fw.title} - {fw.summary}{aliases}")
     return "\n".join(lines) if lines else "No frameworks found."
 
 
@@ -69,7 +71,8 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
     if framework.homepage:
         lines.append(f"Homepage:      {framework.homepage}")
     lines.append(f"Depends on:    {', '.join(framework.dependencies)}")
-    lines.append(f"WSGI entry:    {framework.wsgi}")
+    entries = ", ".join(f"{name.upper()} {entry}" for name, entry in framework.interface.items())
+    lines.append(f"Interface:     {entries}")
     lines.append("")
     lines.append("What the starter shows:")
     for name in FEATURE_KEYS:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Concept name -> its label on a page, in the order a lesson takes them.
 CONCEPTS = {
-    "entry": "Entry point (WSGI)",
+    "entry": "Entry point (WSGI or ASGI)",
     "routing": "URL routing",
     "view": "A view",
     "template": "A page template",

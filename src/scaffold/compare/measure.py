@@ -180,7 +180,8 @@ def _measure_installed(
     rss: list[int] = []
     try:
         for run in range(options.runs + 1):  # the first run compiles bytecode: not counted
-            figures = _in_child(environment, project, ["start", str(project), framework.wsgi])
+            arguments = ["start", str(project), *_entry(framework)]
+            figures = _in_child(environment, project, arguments)
             if run:
                 starts.append(figures["seconds"])
                 rss.append(figures["rss_bytes"])
@@ -189,8 +190,9 @@ def _measure_installed(
     tell(f"{framework.key}: start")
     rates: dict[str, float | None] = {}
     try:
+        interface, entry = _entry(framework)
         for result in requests_per_second(
-            environment, project, framework.wsgi, options.seconds, PATHS
+            environment, project, entry, options.seconds, PATHS, interface=interface
         ):
             rates[result["path"]] = result["rps"]
             if result["rps"] is None:
@@ -217,7 +219,7 @@ def resolve(project: Path) -> list[str]:
     """The project's dependencies and the extras `check` installs, pinned to exact versions.
 
     The environment is the one `scaffold check` would make: the runtime, the test
-    tools and the WSGI servers (the runtime figures count the runtime alone). uv
+    tools and the production servers (the runtime figures count the runtime alone). uv
     resolves them (fast, and exact); without uv the declared requirements are
     used, and the environment's installed versions are reported instead.
     """
@@ -296,15 +298,23 @@ def requests_per_second(
     entry: str,
     seconds: float,
     paths: tuple[str, ...] = PATHS,
+    *,
+    interface: str,
 ) -> list[dict[str, Any]]:
-    """``GET`` each path of the WSGI callable ``entry`` (``module:attr`` importable from
-    ``folder``) for ``seconds`` of CPU time, in a fresh process of the environment's Python.
+    """``GET`` each path of the application ``entry`` (``module:attr`` importable from
+    ``folder``, speaking ``interface``) for ``seconds`` of CPU time, in process, in a fresh
+    process of the environment's Python.
 
     One result per path: ``{"path", "status", "rps"}``, ``rps`` None when it failed.
     """
-    arguments = ["requests", str(folder), entry, str(seconds), *paths]
+    arguments = ["requests", str(folder), interface, entry, str(seconds), *paths]
     results: list[dict[str, Any]] = _in_child(environment, folder, arguments)["requests"]
     return results
+
+
+def _entry(framework: Framework) -> tuple[str, str]:
+    """The interface a skeleton is measured through (its first), and its entry point."""
+    return next(iter(framework.interface.items()))
 
 
 def _in_child(environment: environments.Environment, project: Path, arguments: list[str]) -> Any:

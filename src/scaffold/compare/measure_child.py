@@ -5,15 +5,17 @@ fresh process for every figure, so nothing of scaffold is loaded or warm.
 Standard library only (``packaging`` is used when the environment has it).
 Each mode prints one JSON line prefixed by ``RESULT:`` on stdout::
 
-    python -I measure_child.py start PROJECT MODULE:ATTR
-    python -I measure_child.py requests PROJECT MODULE:ATTR SECONDS PATH [PATH ...]
+    python -I measure_child.py start PROJECT INTERFACE MODULE:ATTR
+    python -I measure_child.py requests PROJECT INTERFACE MODULE:ATTR SECONDS PATH [PATH ...]
     python -I measure_child.py distributions PROJECT_DISTRIBUTION
+
+Requests go through the interface's in-process driver from scaffold's
+``runtime/interfaces.py`` (loaded by its path: this child imports no package).
 """
 
 from __future__ import annotations
 
 import importlib
-import io
 import json
 import os
 import re
@@ -26,7 +28,7 @@ PREFIX = "RESULT:"
 
 
 def load(project: str, entry: str) -> tuple[Callable[..., Any], float]:
-    """Import the WSGI callable named by ``module:attr`` from ``project``; time it."""
+    """Import the application named by ``module:attr`` from ``project``; time it."""
     sys.path.insert(0, project)
     os.chdir(project)
     module_name, _, attribute = entry.partition(":")
@@ -47,58 +49,37 @@ def resident_bytes() -> int:
         return peak if sys.platform == "darwin" else peak * 1024
 
 
-def call(application: Callable[..., Any], path: str) -> str:
-    """Send ``GET path`` through the WSGI callable; return the status line."""
-    from wsgiref.util import setup_testing_defaults
+def driver(interface: str, application: Callable[..., Any]) -> Any:
+    """The in-process driver of ``interface`` for ``application`` (see runtime/interfaces.py)."""
+    import importlib.util
 
-    path, _, query = path.partition("?")
-    environ: dict[str, Any] = {
-        "REQUEST_METHOD": "GET",
-        "SCRIPT_NAME": "",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": io.StringIO(),
-    }
-    setup_testing_defaults(environ)
-    statuses: list[str] = []
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "runtime", "interfaces.py")
+    spec = importlib.util.spec_from_file_location("scaffold_interfaces", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module.INTERFACES[interface].driver(application)
 
-    def start_response(
-        status: str, headers: list[tuple[str, str]], exc_info: Any = None
-    ) -> Callable[[bytes], None]:
-        statuses.append(status)
-        return lambda data: None
 
-    result = application(environ, start_response)
+def requests_per_second(driver: Any, path: str, seconds: float) -> dict[str, Any]:
+    """Send ``GET path`` for ``seconds`` of CPU time; the rate, or the failing status."""
+    call = driver.get
     try:
-        for _chunk in result:
-            pass
-    finally:
-        close = getattr(result, "close", None)
-        if close is not None:
-            close()
-    return statuses[-1] if statuses else "no status"
-
-
-def requests_per_second(
-    application: Callable[..., Any], path: str, seconds: float
-) -> dict[str, Any]:
-    """Call ``GET path`` for ``seconds`` of CPU time; the rate, or the failing status."""
-    try:
-        status = call(application, path)
+        status = call(path)
     except Exception as exc:  # the application's own error: report it, measure the rest
         return {"path": path, "status": f"an error ({type(exc).__name__}: {exc})", "rps": None}
     if not status.startswith("200"):
         return {"path": path, "status": status, "rps": None}
     for _ in range(20):  # warm up caches the first requests fill
-        call(application, path)
+        call(path)
     # CPU time of this process, not wall time: on a shared machine the time spent
     # waiting for a core says nothing about the code under test.
     count = 0
     started = time.process_time()
     deadline = started + seconds
     while True:
-        call(application, path)
+        call(path)
         count += 1
         now = time.process_time()
         if now >= deadline:
@@ -179,11 +160,16 @@ def main(argv: list[str]) -> dict[str, Any]:
     real_stdout = sys.stdout
     sys.stdout = sys.stderr  # whatever the application prints stays out of the result
     try:
-        application, seconds = load(argv[1], argv[2])
+        project, interface, entry = argv[1:4]
+        application, seconds = load(project, entry)
         if mode == "start":
             return {"seconds": seconds, "rss_bytes": resident_bytes()}
-        duration = float(argv[3])
-        return {"requests": [requests_per_second(application, p, duration) for p in argv[4:]]}
+        duration = float(argv[4])
+        calls = driver(interface, application)
+        try:
+            return {"requests": [requests_per_second(calls, p, duration) for p in argv[5:]]}
+        finally:
+            calls.close()
     finally:
         sys.stdout = real_stdout
 

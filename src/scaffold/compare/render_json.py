@@ -55,7 +55,7 @@ def _entry_data(entry: Entry, comparison_concepts: tuple[str, ...] = ()) -> dict
         "title": skeleton.title,
         "category": skeleton.category,
         "dependencies": list(skeleton.dependencies),
-        "wsgi": skeleton.wsgi,
+        "interface": dict(skeleton.interface),
         "files": skeleton.files,
         "python_lines": skeleton.python_lines,
         "python_code_lines": skeleton.python_code_lines,

@@ -34,7 +34,7 @@ class Skeleton:
     category: str
     package: str  # the generated package's name, for paths and commands
     dependencies: tuple[str, ...]
-    wsgi: str
+    interface: Mapping[str, str]  # interface -> entry point, as the template declares
     files: int
     python_lines: int  # non-blank lines in .py files
     python_code_lines: int  # the same without comments and docstrings
@@ -75,7 +75,7 @@ def examine(framework: Framework, project: Path, package: str) -> Skeleton:
         category=framework.category,
         package=package,
         dependencies=framework.dependencies,
-        wsgi=framework.wsgi,
+        interface=dict(framework.interface),
         files=len(paths),
         python_lines=python_lines,
         python_code_lines=python_code,

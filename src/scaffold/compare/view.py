@@ -7,7 +7,7 @@ shows the same figures, defined once in `FIGURES`, and the same cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..contract import BATTERIES, FEATURE_LABELS
@@ -49,7 +49,7 @@ def _rps(path: str) -> Figure:
     return Figure(
         f"rps_{key}",
         f"{path} req/s",
-        f"GET {path}: requests per second through the WSGI callable",
+        f"GET {path}: requests per second through its entry point, in process",
         _measured(lambda m: m.requests_per_second.get(path)),
         better="higher",
         measured=True,
@@ -102,7 +102,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure(
         "cold_start_ms",
         "start ms",
-        "Cold start: import wsgi and build the application (ms, median)",
+        "Cold start: import the entry point and build the application (ms, median)",
         _measured(lambda m: _ms(m.cold_start)),
         better="lower",
         measured=True,
@@ -176,12 +176,12 @@ def figure_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
 
 
 def battery_rows(comparison: Comparison, *, short: bool) -> tuple[list[str], list[list[str]]]:
-    header = ["framework", *(FEATURE_LABELS[name] for name in BATTERIES), "WSGI entry"]
+    header = ["framework", *(FEATURE_LABELS[name] for name in BATTERIES), "interface"]
     rows = [
         [
             entry.skeleton.key,
             *(battery(entry, name, short=short) for name in BATTERIES),
-            entry.skeleton.wsgi,
+            interface_cell(entry.skeleton.interface),
         ]
         for entry in comparison.entries
     ]
@@ -258,3 +258,8 @@ def problems(comparison: Comparison) -> list[str]:
         if entry.measurement is not None
         for error in entry.measurement.errors
     ]
+
+
+def interface_cell(interface: Mapping[str, str]) -> str:
+    """``WSGI wsgi:application`` (and ``ASGI asgi:application`` when it offers both)."""
+    return ", ".join(f"{name.upper()} {entry}" for name, entry in interface.items())

@@ -19,7 +19,7 @@ from . import processes
 from .processes import clean_env
 
 INSTALL_TIMEOUT = 1200
-# The extras `check` installs, and the measured environments hold: tests and WSGI servers.
+# The extras `check` installs, and the measured environments hold: tests and servers.
 CHECK_EXTRAS = ("test", "deploy")
 TEST_TIMEOUT = 900
 

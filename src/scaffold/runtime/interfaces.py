@@ -15,11 +15,13 @@ this file by path inside a project's own environment.
 
 from __future__ import annotations
 
-import asyncio
 import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class AsgiDriver(Driver):
     """
 
     def __init__(self, application: Callable[..., Any]) -> None:
+        import asyncio  # here, not at the top: loading the registry never pays for it
+
         self.application = application
         self.loop = asyncio.new_event_loop()
         self._lifespan: asyncio.Task[Any] | None = None
@@ -117,6 +121,8 @@ class AsgiDriver(Driver):
             raise
 
     async def _start(self) -> None:
+        import asyncio
+
         self._events, self._said = asyncio.Queue(), asyncio.Queue()
         scope = {"type": "lifespan", "asgi": {"version": "3.0", "spec_version": "2.0"}}
         self._lifespan = asyncio.ensure_future(
@@ -140,6 +146,8 @@ class AsgiDriver(Driver):
         return self.loop.run_until_complete(self._get(path))
 
     async def _get(self, path: str) -> str:
+        import asyncio
+
         path, _, query = path.partition("?")
         scope = {
             "type": "http",
@@ -184,6 +192,8 @@ class AsgiDriver(Driver):
         events: asyncio.Queue[dict[str, Any]],
         said: asyncio.Queue[dict[str, Any]],
     ) -> None:
+        import asyncio
+
         await events.put({"type": "lifespan.shutdown"})
         answer = asyncio.ensure_future(said.get())
         await asyncio.wait({lifespan, answer}, timeout=10)

@@ -17,7 +17,7 @@ TEXTS = {
     "author": {{ cookiecutter.author | tojson }},
 }
 # Names the generated project itself uses at its root or for its tests.
-PROJECT_NAMES = {"tests", "test", "wsgi", "conftest", "manage", "scaffold"}
+PROJECT_NAMES = {"tests", "test", "wsgi", "asgi", "conftest", "manage", "scaffold"}
 # Import names of the framework and its main dependencies: a package with one
 # of these names would shadow the library it needs.
 RESERVED = set("{{ cookiecutter._scaffold.reserved_names | join(' ') }}".split())

@@ -6,6 +6,7 @@ fixture in conftest.py wraps this framework's WSGI application in
 test_app.py.
 """
 
+import html
 import re
 
 import pytest
@@ -15,7 +16,8 @@ def test_index_shows_project_name_and_stylesheet(client):
     response = client.get("/")
     assert response.status_code == 200
     assert response.content_type == "text/html"
-    assert "{{ cookiecutter.project_name }}" in response.text
+    # The page shows the name HTML-escaped (an apostrophe may be &#39;).
+    assert "{{ cookiecutter.project_name }}" in html.unescape(response.text)
     assert "/static/style.css" in response.text
 
 

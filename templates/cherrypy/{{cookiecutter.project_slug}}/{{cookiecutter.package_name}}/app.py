@@ -6,6 +6,7 @@ Behaviour around the handlers (JSON output, static files, ...) comes from
 *tools*, switched on by decorators or per-path config.
 """
 
+import html
 import os
 import urllib.parse
 from pathlib import Path
@@ -74,6 +75,23 @@ cherrypy.tools.refuse_parent_paths = cherrypy.Tool(
 )
 
 
+def error_page(status, message, traceback, version):
+    """CherryPy's error pages (404, 405, 413...) drawn with the site's own template.
+
+    CherryPy's default page ends with "Powered by CherryPy <version>": a version
+    tells an attacker which known flaws to try. ``version`` is left unused for that
+    reason; ``traceback`` is empty unless debug mode shows tracebacks.
+    """
+    # CherryPy has already escaped these for HTML; unescape them, as Jinja2's
+    # autoescaping escapes them again, exactly once.
+    return render(
+        "error.html",
+        status=html.unescape(status),
+        message=html.unescape(message),
+        traceback=html.unescape(traceback),
+    )
+
+
 class Root:
     """The root of the object tree: its exposed methods are the site's pages."""
 
@@ -118,7 +136,9 @@ def security_middleware(next_app):
 
 # Per-path application config; a path's settings apply below it too. For the
 # whole site, CherryPy's built-in allow tool answers any method but GET and HEAD
-# with 405 and an Allow header, and bodies over 1 MB are refused with 413.
+# with 405 and an Allow header, and bodies over 1 MB are refused with 413. Error
+# pages come from error_page, and the Server header names CherryPy without its
+# version (CherryPy sends "CherryPy/<version>" unless told otherwise).
 # Everything under /static is served from the static folder by the staticdir
 # tool, without reaching the object tree.
 CONFIG = {
@@ -126,6 +146,8 @@ CONFIG = {
         "tools.allow.on": True,
         "tools.allow.methods": ["GET", "HEAD"],
         "request.body.maxbytes": 1024 * 1024,
+        "error_page.default": error_page,
+        "response.headers.server": "CherryPy",
     },
     "/static": {
         "tools.refuse_parent_paths.on": True,

@@ -25,6 +25,9 @@ def tests_own_settings(settings):
     settings.SECRET_KEY = "tests-only-" + "k" * 50
     settings.WHITENOISE_USE_FINDERS = True
     settings.STATIC_ROOT = None  # nothing collected: WhiteNoise finds each file instead
+    # A fast password hasher, as Django's testing docs advise: logins in tests take
+    # microseconds instead of the deliberately slow production hash.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return settings
 
 

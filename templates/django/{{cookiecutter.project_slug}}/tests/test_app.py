@@ -1,8 +1,10 @@
 """Tests for every route of the starter contract, through Django's test client."""
 
+import html
 import re
 from wsgiref.util import setup_testing_defaults
 
+import django
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
@@ -16,7 +18,8 @@ def test_index_shows_project_name_and_stylesheet(client):
     response = client.get("/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
-    assert "{{ cookiecutter.project_name }}" in response.text
+    # The page shows the name HTML-escaped (an apostrophe may be &#39;).
+    assert "{{ cookiecutter.project_name }}" in html.unescape(response.text)
     assert re.search(r'<link rel="stylesheet" href="[^"]*/static/style\.css">', response.text)
 
 
@@ -197,3 +200,43 @@ def test_malformed_query_is_not_a_server_error(client, query):
 def test_malformed_path_is_not_a_server_error(client):
     assert client.get("/%ff%fe").status_code == 404
     assert client.get("/static/%00").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/", "/notes", "/accounts/login/", "/admin/", "/health"])
+def test_forged_host_is_refused(client, path):
+    assert client.get(path, HTTP_HOST="evil.example").status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/notes", "/accounts/login/", "/admin/"])
+def test_forwarded_host_is_ignored(client, path):
+    response = client.get(path, HTTP_X_FORWARDED_HOST="evil.example")
+    assert "evil.example" not in response.get("Location", "")
+    assert b"evil.example" not in response.content
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//evil.example/",
+        "//evil.example",
+        "/\\evil.example",
+        "/%5Cevil.example",
+        "/%2F%2Fevil.example",
+    ],
+)
+def test_odd_paths_never_redirect_off_site(client, path):
+    response = client.get(path)
+    location = response.get("Location", "/")
+    assert location.startswith("/") and location[1:2] not in ("/", "\\"), location
+
+
+@pytest.mark.parametrize(
+    ("path", "method"), [("/nowhere", "get"), ("/health", "post"), ("/notes", "put")]
+)
+def test_error_pages_name_no_version(client, path, method):
+    response = getattr(client, method)(path)
+    assert response.status_code in (404, 405)
+    assert django.get_version().encode() not in response.content
+    assert b"Django" not in response.content
+    assert "Server" not in response

@@ -153,3 +153,149 @@ def test_logout_is_a_post_from_this_site(django_user_model):
     response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 302
+
+
+# Characters that show nothing: zero-width space and joiners, the byte-order mark,
+# word joiner, Hangul fillers, no-break and Mongolian vowel separators, braille blank.
+INVISIBLE = [
+    "\u200b",
+    "\ufeff",
+    "\u3164",
+    "\u2060",
+    "\u00a0",
+    "\u180e",
+    "\u200d\u200c",
+    "\u115f\u1160\uffa0",
+    "\u2800",
+    "\u034f",
+    "\u202e",
+    " \u200b\t\n\u3164 \ufeff\r\n\u2060\u00a0 ",
+]
+
+
+@pytest.mark.parametrize(
+    "text", INVISIBLE, ids=lambda text: "+".join(f"U{ord(c):04X}" for c in text)
+)
+def test_note_without_a_visible_character_is_refused(client, text):
+    response = client.post("/notes", {"text": text})
+    assert response.status_code == 200
+    # Spaces that str.strip removes leave the field empty: "This field is required."
+    assert "Write at least one visible character." in response.text or (
+        "This field is required." in response.text
+    )
+    assert not Note.objects.exists()
+
+
+@pytest.mark.parametrize("text", ["\u200bhi", "é", "\u3164x", "日本", "🙂"])
+def test_note_with_a_visible_character_is_kept(client, text):
+    assert client.post("/notes", {"text": text}).status_code == 303
+    assert Note.objects.get().text == text
+
+
+def test_get_with_the_forms_fields_adds_nothing(client):
+    page = client.get("/notes").text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = client.get("/notes", {"text": "x", "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert not Note.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'--x\r\nContent-Disposition: form-data; name="text"\r\n\r\nhi', b"garbage"],
+)
+def test_multipart_without_a_boundary_is_4xx(client, body):
+    response = client.post("/notes", body, content_type="multipart/form-data")
+    assert 400 <= response.status_code < 500
+    assert not Note.objects.exists()
+
+
+def test_broken_multipart_body_is_not_5xx(client):
+    body = b'--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nhi'  # no closing line
+    response = client.post("/notes", body, content_type="multipart/form-data; boundary=b")
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "PATCH"])
+def test_method_override_field_is_ignored(client, method):
+    response = client.post("/notes", {"text": "hello", "_method": method})
+    assert response.status_code == 303
+    assert [note.text for note in Note.objects.all()] == ["hello"]
+
+
+def test_message_cookie_is_httponly_and_lax(client):
+    cookie = client.post("/notes", {"text": "hello"}).cookies["messages"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+
+
+HOSTILE_NEXT = [
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "//evil.example",
+    "https://evil.example/",
+    "/\tevil.example",
+    "/\t/evil.example",
+    "http:evil.example",
+    "\\\\evil.example",
+    "https:/evil.example",
+    " //evil.example",
+    "//evil.example@127.0.0.1",
+]
+
+
+def on_site(location):
+    """A same-site path: one slash, not followed by a slash or backslash, no controls."""
+    return (
+        location.startswith("/")
+        and location[1:2] not in ("/", "\\")
+        and not any(ord(c) < 32 or ord(c) == 127 for c in location)
+    )
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_login_never_redirects_off_site(client, django_user_model, target):
+    password = "correct horse battery"
+    django_user_model.objects.create_superuser("ada", password=password)
+    response = client.post(
+        "/accounts/login/", {"username": "ada", "password": password, "next": target}
+    )
+    assert response.status_code == 302
+    assert on_site(response["Location"]), response["Location"]
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_logout_never_redirects_off_site(admin_client, target):
+    response = admin_client.post("/accounts/logout/", {"next": target})
+    assert response.status_code == 302
+    assert on_site(response["Location"]), response["Location"]
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_admin_login_never_redirects_off_site(client, django_user_model, target):
+    password = "correct horse battery"
+    django_user_model.objects.create_superuser("ada", password=password)
+    response = client.post(
+        "/admin/login/", {"username": "ada", "password": password, "next": target}
+    )
+    assert response.status_code == 302
+    assert on_site(response["Location"]), response["Location"]
+
+
+def test_admin_logout_ends_the_session_on_the_server(django_user_model):
+    # What a stolen cookie would do: replay the session after its owner logged out.
+    password = "correct horse battery"
+    django_user_model.objects.create_superuser("ada", password=password)
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/admin/login/").text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    client.post(
+        "/admin/login/", {"username": "ada", "password": password, "csrfmiddlewaretoken": token}
+    )
+    page = client.get("/admin/").text
+    assert 'action="/admin/logout/"' in page
+    copied = Client()
+    copied.cookies = client.cookies.__class__(client.cookies)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert client.post("/admin/logout/", {"csrfmiddlewaretoken": token}).status_code == 302
+    assert copied.get("/admin/").status_code == 302

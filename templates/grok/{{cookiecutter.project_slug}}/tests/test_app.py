@@ -1,6 +1,7 @@
 """Tests particular to this starter; the routes every starter shares are in test_contract.py."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -338,3 +339,356 @@ def test_login_renews_the_session(client, admin):
     other = webtest.TestApp(client.app)
     other.set_cookie("session", planted)
     assert other.get("/admin", expect_errors=True).status_code in (302, 303)
+
+
+# Issue 20: what a browser, or an attacker who controls one, can send.
+
+EVIL = "evil.example"
+
+
+@pytest.mark.parametrize("path", ["/", "/notes", "/login", "/admin", "/logout", "/health"])
+def test_forged_host_is_refused(client, path):
+    # Zope writes the Host into the URLs it makes: an unknown one is refused.
+    response = client.get(path, headers={"Host": EVIL}, expect_errors=True)
+    assert response.status_code == 400
+    assert EVIL not in response.text
+
+
+@pytest.mark.parametrize(
+    "host", [EVIL, f"{EVIL}:80", f"127.0.0.1@{EVIL}", "127.0.0.1:x", "localhost/x"]
+)
+def test_forged_host_is_refused_on_post(client, host):
+    form = client.get("/notes").forms[0]
+    form["text"] = "from a forged host"
+    response = form.submit(headers={"Host": host}, expect_errors=True)
+    assert response.status_code == 400
+    assert "from a forged host" not in client.get("/notes").text
+
+
+@pytest.mark.parametrize("path", ["/", "/notes", "/login", "/admin"])
+def test_forwarded_host_is_not_used(client, path):
+    response = client.get(path, headers={"X-Forwarded-Host": EVIL}, expect_errors=True)
+    assert EVIL not in response.text
+    assert EVIL not in response.headers.get("Location", "")
+
+
+@pytest.mark.parametrize("host", ["localhost:8000", "127.0.0.1", "127.0.0.1:8000", "[::1]:8000"])
+def test_default_hosts_are_allowed(client, host):
+    assert client.get("/", headers={"Host": host}).status_code == 200
+
+
+def test_allowed_hosts_come_from_the_environment(monkeypatch):
+    from {{ cookiecutter.package_name }}.middleware import SafetyFilter
+
+    def hello(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"hello"]
+
+    monkeypatch.setenv("GROK_ALLOWED_HOSTS", "example.org, www.example.org")
+    client = webtest.TestApp(SafetyFilter(hello))
+    for host in ("example.org", "WWW.Example.org:8080", "localhost"):
+        assert client.get("/", headers={"Host": host}).status_code == 200, host
+    for host in (EVIL, "sub.example.org", "example.org.evil.example"):
+        assert client.get("/", headers={"Host": host}, expect_errors=True).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "camefrom",
+    [
+        "/\\evil.example",
+        "//evil.example",
+        "///evil.example",
+        "https://evil.example/",
+        "http:evil.example",
+        "/\tevil.example",
+        "/\nevil.example",
+        "/x\x00y",
+        "\\\\evil.example",
+        "http://localhost//evil.example",
+        "http://localhost/\\evil.example",
+        "http://localhost/\tx",
+        "http://localhost.evil.example/",
+        "http://localhost@evil.example/",
+        "javascript:alert(1)",
+    ],
+)
+def test_login_never_redirects_off_the_site(client, admin, camefrom):
+    client.reset()
+    form = client.get("/login", {"camefrom": camefrom}).forms[0]
+    form["login"], form["password"] = admin
+    form["camefrom"] = camefrom  # as if the page had kept it
+    response = form.submit()
+    assert response.status_code == 303
+    assert response.headers["Location"] == "http://localhost/admin"
+
+
+@pytest.mark.parametrize("camefrom", ["/notes", "http://localhost/notes"])
+def test_login_returns_to_a_page_of_the_site(client, admin, camefrom):
+    client.reset()
+    form = client.get("/login", {"camefrom": camefrom}).forms[0]
+    form["login"], form["password"] = admin
+    assert form.submit().headers["Location"] == "http://localhost/notes"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/++etc++site",
+        "/++etc++site/default",
+        "/++etc++process",
+        "/++etc++process/x",
+        "/notes/++etc++site",
+        "/@@absolute_url",
+        "/notes/@@absolute_url",
+        "/static/@@absolute_url",
+        "/@@/static/@@absolute_url",
+        "/++view++absolute_url",
+        "/@@widget_macros",
+        "/notes/@@widget_macros",
+        "/++resource++x",
+        "/++view++x",
+        "/++skin++x",
+        "/++lang++en/",
+        "/++vh++http:evil.example:80/++/",
+        "/++vh++x/",
+        "/++attribute++__class__",
+        "/++attribute++x",
+        "/++item++x",
+        "/++item++notes",
+        "/++adapter++x",
+        "/++acquire++x",
+        "/++annotations++x",
+        "/++debug++x",
+        "/++etc++",
+        "/notes/@@login",
+        "/notes/x/@@index",
+        "/static/style.css/@@index",
+        "/@@index/@@index",
+        "/@@login/@@absolute_url",
+        "/__parent__",
+        "/notes/__class__",
+    ],
+)
+def test_odd_urls_are_not_found(client, path):
+    """The Toolkit's namespaces and helper views are no pages of this site: 404, never 500."""
+    assert client.get(path, expect_errors=True).status_code == 404
+
+
+def test_vh_namespace_cannot_change_the_links(client):
+    response = client.get("/++vh++http:evil.example:80/++/notes", expect_errors=True)
+    assert response.status_code == 404
+    assert EVIL not in response.text
+
+
+def test_get_with_the_token_adds_nothing(client):
+    page = client.get("/notes")
+    fields = {"__csrftoken__": page.forms[0]["__csrftoken__"].value, "text": "added by a GET"}
+    assert client.get("/notes", fields).status_code == 200
+    response = client.get("/notes", {**fields, "actions.add": "Add"}, expect_errors=True)
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]
+    assert "added by a GET" not in client.get("/notes").text
+
+
+def test_get_with_the_token_logs_nobody_in(client, admin):
+    client.reset()
+    token = client.get("/login").forms[0]["__csrftoken__"].value
+    login, password = admin
+    query = {
+        "__csrftoken__": token,
+        "login": login,
+        "password": password,
+        "actions.login": "Log in",
+    }
+    assert client.get("/login", query, expect_errors=True).status_code == 405
+    assert client.get("/admin", expect_errors=True).status_code in (302, 303)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b",
+        "\ufeff",
+        "\u3164",
+        "\u2060",
+        "\u00a0",
+        "\u180e",
+        "\u115f\u1160\uffa0",
+        "\u2800",
+        "\u0301",
+        " \u200b\t\u3164 \ufeff",
+        "\u202e",
+        "a\x7fb",
+        "a\x85b",
+    ],
+)
+def test_note_without_a_visible_character_is_refused(client, text):
+    before = client.get("/notes").text
+    form = client.get("/notes").forms[0]
+    form["text"] = text
+    response = form.submit(expect_errors=True)
+    assert response.status_code == 400
+    assert 'class="error"' in response.text
+    assert client.get("/notes").text.count("<li>") == before.count("<li>")
+
+
+def test_note_with_a_visible_character_is_kept(client):
+    form = client.get("/notes").forms[0]
+    form["text"] = "\u200bvisible\u00a0note"
+    assert form.submit().status_code == 303
+
+
+def test_csrf_token_is_plain_text(client):
+    client.reset()
+    page = client.get("/notes")
+    token = page.forms[0]["__csrftoken__"].value
+    assert re.fullmatch(r"[0-9a-f]{32}\.[0-9a-f]{64}", token), token
+    assert client.cookies["__csrftoken__"] == token
+    assert "b'" not in page.text
+
+
+def test_token_of_another_client_is_refused(client, application):
+    client.reset()
+    token = client.get("/notes").forms[0]["__csrftoken__"].value
+    other = webtest.TestApp(application)
+    form = other.get("/notes").forms[0]
+    form["text"], form["__csrftoken__"] = "someone else's token", token
+    assert form.submit(expect_errors=True).status_code == 403
+    bare = webtest.TestApp(application)
+    data = {"text": "someone else's token", "__csrftoken__": token}
+    assert bare.post("/notes", data, expect_errors=True).status_code == 403
+    assert "someone else's token" not in client.get("/notes").text
+
+
+@pytest.mark.parametrize("token", ["x", "0" * 64, "abc.def", "b'0123'"])
+def test_made_up_token_is_refused(client, token):
+    """A cookie an attacker planted, with the same value in the form: not the site's token."""
+    client.reset()
+    client.set_cookie("__csrftoken__", token)
+    data = {"text": "planted token", "__csrftoken__": token}
+    assert client.post("/notes", data, expect_errors=True).status_code == 403
+    # The page replaces the planted cookie with a token of its own.
+    assert client.get("/notes").forms[0]["__csrftoken__"].value != token
+
+
+def test_token_that_is_not_ascii_is_refused(client):
+    # "\303\251" in a quoted cookie is é in UTF-8: the publisher reads it.
+    client.reset()
+    headers = {"Cookie": '__csrftoken__="a.\\303\\251"'}
+    assert client.get("/notes", headers=headers).status_code == 200
+    data = {"text": "not ascii", "__csrftoken__": "a.\u00e9"}
+    assert client.post("/notes", data, headers=headers, expect_errors=True).status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/", "/notes", "/health", "/login"])
+@pytest.mark.parametrize("cookie", ['x="\\351"', '__csrftoken__="a.\\351"', 'session="\\377"'])
+def test_cookie_that_is_not_utf8_is_400(client, path, cookie):
+    response = client.get(path, headers={"Cookie": cookie}, expect_errors=True)
+    assert response.status_code == 400
+
+
+def test_token_from_before_login_is_refused(client, admin):
+    client.reset()
+    stale = client.get("/notes").forms[0]
+    log_in(client, admin)
+    stale["text"] = "stale token"
+    assert stale.submit(expect_errors=True).status_code == 403
+    form = client.get("/notes").forms[0]  # the page issues a token for the new session
+    form["text"] = "fresh token"
+    assert form.submit().status_code == 303
+
+
+def test_logout_ends_the_session_on_the_server(client, admin, application):
+    client.reset()
+    log_in(client, admin)
+    page = client.get("/admin")
+    copied = dict(client.cookies)
+    logout = next(form for form in page.forms.values() if form.action.endswith("/logout"))
+    assert logout.method.lower() == "post"
+    assert logout.submit().status_code == 303
+    replay = webtest.TestApp(application)
+    for name, value in copied.items():
+        replay.set_cookie(name, value)
+    assert replay.get("/admin", expect_errors=True).status_code in (302, 303, 401, 403)
+
+
+def test_admin_user_name_is_set_by_create_admin(client, admin, application):
+    from {{ cookiecutter.package_name }}.app import set_admin_password
+
+    set_admin_password(application.database, "another-password", "boss")
+    try:
+        client.reset()
+        assert log_in(client, ("boss", "another-password")).status_code == 303
+        client.reset()
+        assert "Wrong user name" in log_in(client, ("admin", "another-password")).text
+    finally:
+        set_admin_password(application.database, admin[1], admin[0])
+
+
+def test_create_admin_runs_without_a_terminal(tmp_path):
+    """As scaffold's checks run it: the user name as an argument, the password from the env."""
+    env = {**os.environ, "GROK_SECRET_KEY": "x", "GROK_ADMIN_PASSWORD": "from-the-environment"}
+{%- if cookiecutter.database == "zeo" %}
+    import ZEO
+
+    address, stop = ZEO.server(path=str(tmp_path / "Data.fs"))
+    env["ZEO_ADDRESS"] = f"{address[0]}:{address[1]}"
+{%- else %}
+    env["ZODB_PATH"] = str(tmp_path / "Data.fs")
+{%- endif %}
+    command = [sys.executable, "-m", "{{ cookiecutter.package_name }}", "create-admin"]
+    run = dict(cwd=PROJECT, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    done = subprocess.run([*command, "boss"], timeout=120, **run)
+    spaced = subprocess.run([*command, "two words"], timeout=120, **run)
+{%- if cookiecutter.database == "zeo" %}
+    stop()
+{%- endif %}
+    assert done.returncode == 0, done.stderr
+    assert "log in at /login as boss" in done.stdout
+    assert spaced.returncode != 0
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "FOO"])
+def test_unknown_methods_are_405(client, method):
+    response = client.request("/notes", method=method, expect_errors=True)
+    assert response.status_code == 405
+
+
+@pytest.mark.parametrize("override", ["put", "delete", "PATCH"])
+def test_method_override_is_a_plain_post(client, override):
+    token = client.get("/notes").forms[0]["__csrftoken__"].value
+    data = {"text": "with _method", "_method": override, "__csrftoken__": token}
+    assert client.post("/notes", data).status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data", b"text=x"),
+        ("multipart/form-data; boundary=", b""),
+        ("multipart/form-data; boundary=zz", b"--zz\r\nbroken"),
+        ("multipart/form-data; boundary=zz", b"--zz\r\nContent-Disposition: form-data\r\n\r\nx"),
+    ],
+)
+def test_broken_multipart_is_4xx(client, content_type, body):
+    client.get("/notes")  # a CSRF cookie, as a browser would have
+    headers = {"Content-Type": content_type}
+    response = client.post("/notes", body, headers=headers, expect_errors=True)
+    assert 400 <= response.status_code < 500
+
+
+@pytest.mark.parametrize(("method", "path"), [("GET", "/no-such-page"), ("PUT", "/notes")])
+def test_error_pages_name_no_software(client, method, path):
+    response = client.request(path, method=method, expect_errors=True)
+    assert response.status_code in (404, 405)
+    text = response.text.lower()
+    assert not any(word in text for word in ("zope", "grok", "waitress", "python"))
+    assert "Server" not in response.headers and "X-Powered-By" not in response.headers
+
+
+@pytest.mark.parametrize("path", ["/", "/notes", "/admin", "/logout"])
+def test_admin_sees_every_page(client, admin, path):
+    # The admin is in zope.Everybody too, whom site.zcml lets view the site.
+    client.reset()
+    log_in(client, admin)
+    assert client.get(path).status_code == 200

@@ -35,8 +35,9 @@ class App(grok.Application, grok.Container):
     )
     grok.local_utility(auth.SessionCookie, provides=IClientIdManager)
 
-    # The admin's password, as a salted hash (auth.hash_password), set by
-    # `python -m {{ cookiecutter.package_name }} create-admin`; None until then.
+    # The admin's user name and password, as a salted hash (auth.hash_password),
+    # set by `python -m {{ cookiecutter.package_name }} create-admin`; no password until then.
+    admin_login = auth.ADMIN_LOGIN
     admin_password_hash = None
 
 
@@ -64,12 +65,13 @@ def set_up_database(database) -> None:
         connection.close()
 
 
-def set_admin_password(database, password: str) -> None:
-    """What ``create-admin`` does: store the admin's password, hashed, in the app."""
+def set_admin_password(database, password: str, login: str = auth.ADMIN_LOGIN) -> None:
+    """What ``create-admin`` does: store the admin's user name and hashed password."""
     connection = database.open()
     try:
         with transaction.manager:
             app = connection.root()[ZopePublication.root_name][APP_NAME]
+            app.admin_login = login
             app.admin_password_hash = auth.hash_password(password)
     finally:
         connection.close()
@@ -108,6 +110,7 @@ class Admin(grok.Page):
 
     def update(self):
         self.notes = self.context["notes"]
+        self.csrftoken = auth.csrf_token(self.request)  # for the logout form
 
 
 class Health(grok.View):

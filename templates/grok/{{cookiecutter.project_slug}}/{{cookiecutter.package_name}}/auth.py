@@ -6,14 +6,19 @@ Grok has no admin UI or user database of its own. The Zope Toolkit's
 
 - a credentials plugin reads them: here, the login form's fields on the one
   request that posts them, and afterwards the principal kept in the session;
-- an authenticator plugin checks them: here, one ``admin`` account whose
-  password (a salted hash) is set by ``python -m {{ cookiecutter.package_name }} create-admin``.
+- an authenticator plugin checks them: here, one administrator account whose
+  user name (``admin`` unless told otherwise) and password (a salted hash)
+  are set by ``python -m {{ cookiecutter.package_name }} create-admin``.
 
 A page that needs a permission the visitor lacks answers with a redirect to
 ``/@@login``. The session is named by a cookie signed with $GROK_SECRET_KEY
 (``SessionCookie``) and its data lives in the ZODB, so every worker process
 sees it. Logging in starts a new session: a cookie that someone planted
 before the login never becomes a logged-in one (session fixation).
+
+Every form of the site (``ProtectedForm``) takes its action from a POST
+only, with a CSRF token that is signed with $GROK_SECRET_KEY and bound to
+the visitor's session.
 """
 
 import hashlib
@@ -25,6 +30,7 @@ import grok
 from zope import schema
 from zope.authentication.interfaces import IUnauthenticatedPrincipal
 from zope.component import getUtility
+from zope.formlib.interfaces import InvalidCSRFTokenError
 from zope.interface import Interface
 from zope.pluggableauth.factories import PrincipalInfo
 from zope.pluggableauth.interfaces import IAuthenticatorPlugin, ICredentialsPlugin
@@ -33,10 +39,13 @@ from zope.publisher.interfaces.http import IHTTPRequest
 from zope.session.http import CookieClientIdManager
 from zope.session.interfaces import IClientIdManager, ISession
 
+# The administrator's principal id, and the user name create-admin gives it by default.
 ADMIN_LOGIN = "admin"
 ADMIN_ROLE = "{{ cookiecutter.package_name }}.Administrator"
 # The key of this package's data in a visitor's session.
 SESSION_KEY = "{{ cookiecutter.package_name }}.auth"
+# The cookie and the form field that carry the CSRF token (zope.formlib's names).
+CSRF_TOKEN = "__csrftoken__"
 
 
 class ManageSite(grok.Permission):
@@ -145,6 +154,72 @@ class LoginFormCredentials(grok.GlobalUtility, SessionCredentialsPlugin):
         return True
 
 
+def session_id(request) -> str:
+    """The id of the visitor's session, or "" without one (none is started)."""
+    return getUtility(IClientIdManager).getRequestId(request) or ""
+
+
+def token_signature(nonce: str, session: str) -> str:
+    secret = os.environ["GROK_SECRET_KEY"].encode()
+    return hmac.new(secret, f"{nonce}:{session}".encode(), hashlib.sha256).hexdigest()
+
+
+def valid_token(token, request) -> bool:
+    """Whether ``token`` was made by this site for the request's session."""
+    if not isinstance(token, str):
+        return False
+    nonce, _, signature = token.partition(".")
+    expected = token_signature(nonce, session_id(request))
+    # Compared as bytes: compare_digest refuses str that are not ASCII.
+    return bool(nonce) and hmac.compare_digest(signature.encode(), expected.encode())
+
+
+def csrf_token(request) -> str:
+    """The CSRF token for the forms of this page: the cookie's, or a new one.
+
+    zope.formlib keeps the token in a cookie and a hidden field, and refuses
+    a post whose two copies differ (a "double-submit cookie"), which another
+    site cannot read. The token here is a random nonce signed with the secret
+    and the session's id: one that another visitor was given, one made up, or
+    one from before a login does not fit this session, and a new one is issued.
+    """
+    token = request.getCookies().get(CSRF_TOKEN)
+    if valid_token(token, request):
+        return token
+    response_cookie = request.response.getCookie(CSRF_TOKEN)  # issued earlier in this request
+    if response_cookie is not None and valid_token(response_cookie["value"], request):
+        return response_cookie["value"]
+    nonce = secrets.token_hex(16)
+    token = f"{nonce}.{token_signature(nonce, session_id(request))}"
+    # HttpOnly: page scripts cannot read it; the page itself carries the field.
+    request.response.setCookie(CSRF_TOKEN, token, path="/", httpOnly=True)
+    secure_cookie(request, CSRF_TOKEN)
+    return token
+
+
+class ProtectedForm:
+    """What every form of the site shares (mixed into a grok form).
+
+    - ``method``: zope.formlib runs an action only for a POST; the same fields
+      sent in a GET's query string answer 405, so no link, image or prefetch
+      can change anything.
+    - ``protected``: zope.formlib checks the CSRF token, with csrf_token()'s
+      signed, session-bound token in place of its own.
+    """
+
+    method = "POST"
+    protected = True
+
+    def setUpToken(self):
+        self.csrftoken = csrf_token(self.request)
+
+    def checkToken(self):
+        posted = self.request.form.get(CSRF_TOKEN)
+        cookie = self.request.getCookies().get(CSRF_TOKEN)
+        if not (posted == cookie and valid_token(posted, self.request)):
+            raise InvalidCSRFTokenError("Invalid CSRF token")
+
+
 def hash_password(password: str) -> str:
     """A salted, slow hash (PBKDF2-SHA256, as OWASP advises): never the password."""
     salt = secrets.token_hex(16)
@@ -162,7 +237,7 @@ def check_password(password: str, hashed: str | None) -> bool:
 
 @grok.implementer(IAuthenticatorPlugin)
 class AdminAccount(grok.GlobalUtility):
-    """The one account: ``admin``, with the password ``create-admin`` set."""
+    """The one account, with the user name and password ``create-admin`` set."""
 
     grok.provides(IAuthenticatorPlugin)
     grok.name("admin-account")
@@ -172,9 +247,9 @@ class AdminAccount(grok.GlobalUtility):
             return None
         if credentials.get("principal") == ADMIN_LOGIN:
             return self.principalInfo(ADMIN_LOGIN)
-        if credentials.get("login") != ADMIN_LOGIN:
-            return None
         app = grok.getApplication()
+        if credentials.get("login") != app.admin_login:
+            return None
         if check_password(credentials.get("password", ""), app.admin_password_hash):
             return self.principalInfo(ADMIN_LOGIN)
         return None
@@ -185,6 +260,29 @@ class AdminAccount(grok.GlobalUtility):
         return None
 
 
+def safe_camefrom(camefrom, application_url: str) -> str:
+    """The page to return to after login: a page of this site, else "".
+
+    ``camefrom`` is in the login URL, so anyone can write it. Only this
+    site's own URLs (or paths) are kept, and only with a path that browsers
+    cannot read as another host: ``//evil.example`` and ``/\\evil.example``
+    (a backslash counts as a slash) lead elsewhere, and browsers drop tabs
+    and newlines from URLs before they read them.
+    """
+    if not isinstance(camefrom, str):
+        return ""
+    if camefrom.startswith("/"):
+        camefrom = application_url + camefrom
+    if not camefrom.startswith(application_url + "/"):
+        return ""
+    path = camefrom[len(application_url) :]
+    if path.startswith("//") or "\\" in path:
+        return ""
+    if any(char.isspace() or not char.isprintable() for char in path):
+        return ""
+    return camefrom
+
+
 class ILogin(Interface):
     """The login form's fields."""
 
@@ -192,26 +290,19 @@ class ILogin(Interface):
     password = schema.Password(title="Password", max_length=200)
 
 
-class Login(grok.FormPage):
-    """``/login``: the form. zope.formlib's CSRF token refuses posts from other sites."""
+class Login(ProtectedForm, grok.FormPage):
+    """``/login``: the form; its CSRF token refuses posts from other sites."""
 
     grok.context(grok.IApplication)
     grok.require("zope.Public")
     form_fields = grok.Fields(ILogin)
     prefix = ""  # name the inputs "login" and "password", as the credentials plugin reads them
-    protected = True  # the CSRF token: see notes.Index
 
     def update(self, camefrom=""):
         self.failed = False
-        # Only ever return to a page of this site.
-        camefrom = camefrom if isinstance(camefrom, str) else ""
-        self.camefrom = camefrom if camefrom.startswith(self.application_url() + "/") else ""
+        self.camefrom = safe_camefrom(camefrom, self.application_url())
         if self.request.method == "POST":
             self.request.form.setdefault("actions.login", "Log in")
-
-    def setUpToken(self):
-        super().setUpToken()
-        secure_cookie(self.request, "__csrftoken__")
 
     @grok.action("Log in", name="login")
     def log_in(self, **data):
@@ -224,22 +315,17 @@ class Login(grok.FormPage):
         self.redirect(self.camefrom or self.application_url() + "/admin", status=303)
 
 
-class Logout(grok.FormPage):
+class Logout(ProtectedForm, grok.FormPage):
     """``/logout``: a form, since logging out changes state (and so is a POST)."""
 
     grok.context(grok.IApplication)
     grok.require("zope.Public")
     form_fields = grok.Fields()
     prefix = ""
-    protected = True
 
     def update(self):
         if self.request.method == "POST":
             self.request.form.setdefault("actions.logout", "Log out")
-
-    def setUpToken(self):
-        super().setUpToken()
-        secure_cookie(self.request, "__csrftoken__")
 
     @grok.action("Log out", name="logout")
     def log_out(self, **data):

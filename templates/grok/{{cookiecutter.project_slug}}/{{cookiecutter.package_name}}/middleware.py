@@ -3,10 +3,15 @@
 WSGI middleware wraps an application and sees every request and response;
 this one does what the Zope Toolkit's publisher does not do by itself:
 
+- 400 for a request whose ``Host`` is not one of the site's names (as
+  Django's ALLOWED_HOSTS): Zope writes the Host into every absolute URL it
+  makes (links, form actions, redirects), so a forged Host would otherwise
+  send visitors, or a cache in between, to another site;
 - security headers on every response, error pages and static files included
   (OWASP's HTTP headers cheat sheet);
 - HEAD answered like GET, without a body but with the body's length;
-- 400 for a path that is not UTF-8 (the publisher would fail with a 500);
+- 400 for a path, or a cookie, that is not UTF-8 (the publisher would fail
+  with a 500);
 - 405 with ``Allow`` for a method a page of the site does not answer (the
   publisher would look for a PUT or DELETE view, and fail with a 500);
 - request bodies over 1 MB refused with 413, and the body read into memory
@@ -16,9 +21,18 @@ this one does what the Zope Toolkit's publisher does not do by itself:
   call, which this site does not offer, and fail on a malformed one with a 500).
 """
 
+import os
+import re
+from http.cookies import CookieError, SimpleCookie
 from io import BytesIO
 
 MAX_BODY = 1024 * 1024
+
+# The host names the site answers to when GROK_ALLOWED_HOSTS adds none.
+DEFAULT_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+# A Host header: a name or an IPv4 address, or an IPv6 one in brackets, and
+# an optional port. Anything else (user info, a path, spaces) is refused.
+HOST = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?")
 
 # The Content-Security-Policy the site's own pages meet: everything from this
 # site only, no inline scripts or styles, never inside another site's frame.
@@ -51,6 +65,36 @@ def allowed_methods(path: str) -> tuple[str, ...] | None:
     return METHODS.get(path.rstrip("/") or "/")
 
 
+def allowed_hosts() -> frozenset[str]:
+    """DEFAULT_HOSTS and the names in $GROK_ALLOWED_HOSTS (comma-separated)."""
+    extra = os.environ.get("GROK_ALLOWED_HOSTS", "").split(",")
+    return frozenset([*DEFAULT_HOSTS, *(name.strip().lower() for name in extra if name.strip())])
+
+
+def host_name(host: str) -> str | None:
+    """The name in a Host header (``Example.org:8080`` -> ``example.org``), None if malformed."""
+    match = HOST.fullmatch(host.lower())
+    return match.group(1) if match else None
+
+
+def cookies_readable(header: str) -> bool:
+    """Whether the publisher can read a Cookie header.
+
+    It decodes each value as UTF-8 after undoing its quoting, and a quoted
+    value such as ``"\\351"`` (an octal escape, Latin-1's é) is not UTF-8.
+    """
+    try:
+        cookies = SimpleCookie(header)
+    except CookieError:
+        return True  # the publisher ignores a header it cannot parse
+    try:
+        for morsel in cookies.values():
+            morsel.value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
+
+
 def is_xml(content_type: str) -> bool:
     """Whether a Content-Type is the one the XML-RPC and SOAP publishers take."""
     return content_type.partition(";")[0].strip().lower() == "text/xml"
@@ -61,14 +105,21 @@ class SafetyFilter:
 
     def __init__(self, application):
         self.application = application
+        self.hosts = allowed_hosts()  # read once, after make_application() read .env
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
+        # A request without Host (HTTP/1.0) gets the server's own name from Zope.
+        host = environ.get("HTTP_HOST")
+        if host is not None and host_name(host) not in self.hosts:
+            return self.answer(start_response, "400 Bad Request", method)
         try:
             # WSGI hands the path over as bytes decoded with latin-1.
             path.encode("latin-1").decode("utf-8")
         except UnicodeError:
+            return self.answer(start_response, "400 Bad Request", method)
+        if not cookies_readable(environ.get("HTTP_COOKIE", "")):
             return self.answer(start_response, "400 Bad Request", method)
         allowed = allowed_methods(path)
         if allowed is not None and method not in allowed:

@@ -5,6 +5,7 @@ object, stored when the transaction of the request commits.
 """
 
 import time
+import unicodedata
 from datetime import datetime, timezone
 
 import grok
@@ -12,11 +13,17 @@ import transaction
 from zope import schema
 from zope.formlib.interfaces import IInvalidCSRFTokenError
 from zope.interface import Interface
+from zope.publisher.interfaces.http import IMethodNotAllowed
 
-from .auth import secure_cookie
+from .auth import ProtectedForm
 
 # The longest note the form accepts (the page says so, and sets maxlength).
 MAX_LENGTH = 500
+
+
+# Letters that Unicode counts as letters but that show nothing: the Hangul
+# fillers, and the braille pattern with no dots (a symbol).
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 class BlankNote(schema.ValidationError):
@@ -27,12 +34,23 @@ class ControlCharacters(schema.ValidationError):
     __doc__ = "A note cannot contain control characters."
 
 
+def visible(char: str) -> bool:
+    """Whether a character shows: a letter, digit, punctuation or symbol.
+
+    Unicode's general categories sort every character: spaces (Z*), controls
+    and invisible format characters (C*: U+200B, U+FEFF, U+2060, ...) and
+    marks (M*), which only decorate the character before them, show nothing
+    on their own.
+    """
+    return unicodedata.category(char)[0] in "LNPS" and char not in BLANK_LETTERS
+
+
 def valid_note(text: str) -> bool:
     """The schema's constraint: its errors' docstrings are the form's messages."""
-    if not text.strip():
-        raise BlankNote(text)
-    if any(ord(char) < 32 for char in text):
+    if any(unicodedata.category(char) == "Cc" for char in text):
         raise ControlCharacters(text)
+    if not any(visible(char) for char in text):
+        raise BlankNote(text)
     return True
 
 
@@ -70,16 +88,17 @@ class Notes(grok.Container):
         return sorted(self.values(), key=lambda note: note.created, reverse=True)
 
 
-class Index(grok.AddFormPage):
-    """``/notes``: the list of notes and a form (grokcore.formlib) to add one."""
+class Index(ProtectedForm, grok.AddFormPage):
+    """``/notes``: the list of notes and a form (grokcore.formlib) to add one.
+
+    ProtectedForm (auth.py): the note is added by a POST only, with a CSRF
+    token in a cookie and in a hidden field that must match (and fit the
+    visitor's session); a post without them is refused.
+    """
 
     grok.context(Notes)
     form_fields = grok.Fields(INote)
     prefix = ""  # name the input "text", not "form.text"
-    # zope.formlib's CSRF protection: a random token in a cookie and in a
-    # hidden field; a POST whose two copies do not match is refused.
-    # The cookie is HttpOnly (formlib sets it so) and SameSite=Lax (below).
-    protected = True
     max_length = MAX_LENGTH
 
     def update(self):
@@ -87,10 +106,6 @@ class Index(grok.AddFormPage):
         # one action, so any POST (Enter key, script) means "add".
         if self.request.method == "POST":
             self.request.form.setdefault("actions.add", "Add")
-
-    def setUpToken(self):
-        super().setUpToken()
-        secure_cookie(self.request, "__csrftoken__")
 
     def update_form(self):
         super().update_form()
@@ -120,3 +135,16 @@ class RefusedForm(grok.View):
     def render(self):
         self.response.setStatus(403)
         return "Forbidden: the form is out of date or was not sent by this site."
+
+
+class PostOnly(grok.View):
+    """A form's action sent in a GET (ProtectedForm.method): 405, nothing changed."""
+
+    grok.context(IMethodNotAllowed)
+    grok.name("index")
+    grok.require("zope.Public")
+
+    def render(self):
+        self.response.setStatus(405)
+        self.response.setHeader("Allow", "GET, HEAD, POST")
+        return "Method Not Allowed: a form is sent with POST."

@@ -1,10 +1,13 @@
 """Tests particular to this starter; the routes every starter shares are in test_contract.py."""
 
+import json
 import os
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
+import pytest
 import sqlalchemy
 import tg
 from conftest import PROJECT_DIR
@@ -13,6 +16,7 @@ from webob import Request
 from webtest import TestApp
 
 from {{ cookiecutter.package_name }}.__main__ import main
+from {{ cookiecutter.package_name }}.lib.security import host_is_allowed
 from {{ cookiecutter.package_name }}.websetup import migrate
 
 
@@ -51,6 +55,36 @@ def test_blank_note_is_refused(app):
     assert "<li>" not in response.text
 
 
+# Text that shows nothing: spaces, format characters, fillers (Unicode categories Z*, C*, ...).
+INVISIBLE_NOTES = [
+    "\u200b",  # zero width space
+    "\ufeff",  # byte order mark
+    "\u3164",  # Hangul filler (a "letter" that draws nothing)
+    "\u2060",  # word joiner
+    "\u00a0",  # no-break space
+    "\u180e",  # Mongolian vowel separator
+    "\u115f\u1160\uffa0",  # more Hangul fillers
+    "\u2800",  # blank Braille pattern
+    "\u200e\u202e\u2066",  # direction marks
+    "\u0301\u034f",  # combining marks with nothing to combine with
+    "\U000e0020\U000e007f",  # tag characters
+    " \u200b\t\n\ufeff \u3000",
+]
+
+
+@pytest.mark.parametrize("text", INVISIBLE_NOTES)
+def test_note_without_a_visible_character_is_refused(app, text):
+    response = post_note(app, text)
+    assert response.status_code == 200
+    assert "Write something first." in response.text
+    assert "<li>" not in app.get("/notes").text
+
+
+def test_note_with_a_visible_character_is_kept(app):
+    for text in ("\u200bx", "ㄱ", "é", "1", "!", "\u2764"):
+        assert post_note(app, text).status_code == 303, text
+
+
 def test_note_length_is_limited(app):
     page = app.get("/notes")
     assert 'maxlength="500"' in page.text
@@ -75,6 +109,107 @@ def test_token_from_another_browser_is_refused(app):
     other.post("/notes", {"text": "forged", "_csrf_token": token}, status=403)
 
 
+def test_method_override_is_refused(app):
+    # RestController would run put() or delete() for a POST with _method: refused,
+    # in the form and in the query string, and nothing is saved.
+    token = app.get("/notes").forms["note-form"]["_csrf_token"].value
+    for method in ("put", "delete", "patch", "PUT", "get"):
+        form = {"_csrf_token": token, "text": "override", "_method": method}
+        app.post("/notes", form, status=400)
+        app.post(f"/notes?_method={method}", {"_csrf_token": token, "text": "override"}, status=400)
+        app.get(f"/notes?_method={method}", status=400)
+    assert "override" not in app.get("/notes").text
+
+
+def test_get_with_the_token_changes_nothing(app):
+    token = app.get("/notes").forms["note-form"]["_csrf_token"].value
+    app.get("/notes", {"text": "via get", "_csrf_token": token})
+    assert "via get" not in app.get("/notes").text.split("</form>")[1]
+
+
+def test_multipart_without_a_boundary_is_refused(app):
+    for body in (b"", b"--x\r\nbroken"):
+        app.post("/notes", body, content_type="multipart/form-data", status=400)
+        app.post("/notes", body, content_type="multipart/form-data; boundary=x", status=400)
+
+
+FORGED_HOSTS = ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "localhost@evil"]
+
+
+@pytest.mark.parametrize("host", FORGED_HOSTS)
+def test_forged_host_is_refused(app, host):
+    # WebOb makes a redirect's Location absolute with the Host header: a forged
+    # one would send the browser to another site. Any other name is refused.
+    headers = {"Host": host}
+    for path in ("/", "/notes", "/login", "/manage", "/health", "/nope"):
+        response = app.get(path, headers=headers, status=400)
+        assert "evil" not in response.text and "Location" not in response.headers
+        assert response.headers["X-Frame-Options"] == "DENY"
+    token = app.get("/notes").forms["note-form"]["_csrf_token"].value
+    app.post("/notes", {"text": "x", "_csrf_token": token}, headers=headers, status=400)
+
+
+def test_forwarded_host_is_never_used(app):
+    headers = {"X-Forwarded-Host": "evil.example"}
+    assert "evil.example" not in app.get("/manage", headers=headers).location
+    token = app.get("/notes").forms["note-form"]["_csrf_token"].value
+    response = app.post("/notes", {"text": "x", "_csrf_token": token}, headers=headers)
+    assert response.location == "http://localhost/notes"
+
+
+def test_allowed_hosts_come_from_the_environment(settings, monkeypatch):
+    monkeypatch.setenv("TG_ALLOWED_HOSTS", "example.com, .example.org")
+    app = TestApp(loadapp("config:development.ini", relative_to=PROJECT_DIR))
+    for host in ("example.com", "example.com:8000", "www.example.org", "example.org", "127.0.0.1"):
+        assert app.get("/", headers={"Host": host}).status_code == 200, host
+    for host in ("www.example.com", "evilexample.org", "example.com.evil"):
+        app.get("/", headers={"Host": host}, status=400)
+
+
+def test_host_is_allowed():
+    allowed = ("127.0.0.1", "localhost", "[::1]", ".example.org")
+    for host in ("127.0.0.1:8000", "LOCALHOST", "localhost.", "[::1]:80", "a.b.example.org"):
+        assert host_is_allowed(host, allowed), host
+    for host in ("", "[::1", "evil.example", "localhost.evil", "127.0.0.1:80@evil", "[::2]"):
+        assert not host_is_allowed(host, allowed), host
+
+
+def test_flash_message_is_escaped(app):
+    # The flash cookie comes back from the browser: its message is escaped and
+    # its status must be one the app knows.
+    payload = urllib.parse.quote(
+        json.dumps({"message": "<b>hi</b>", "status": '"><svg onload=alert(1)>'})
+    )
+    app.set_cookie("webflash", payload)
+    text = app.get("/").text
+    assert "<svg" not in text and "<b>hi" not in text
+    assert "&lt;b&gt;hi&lt;/b&gt;" in text and '<div class="ok">' in text
+    for junk in ("not json", urllib.parse.quote("[1, 2]"), urllib.parse.quote('{"message": 1}')):
+        app.set_cookie("webflash", junk)
+        assert app.get("/").status_code == 200
+
+
+def test_flash_cookie_is_httponly(app):
+    response = app.get("/post_logout")
+    (cookie,) = [c for c in response.headers.getall("Set-Cookie") if c.startswith("webflash=")]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    page = response.follow()
+    assert "You are logged out." in page.text
+    (deleted,) = [c for c in page.headers.getall("Set-Cookie") if c.startswith("webflash=")]
+    assert "HttpOnly" in deleted and "Max-Age=0" in deleted
+
+
+def test_every_cookie_is_httponly_and_samesite(app):
+    # /manage: TurboGears' @require flashes why it refused, with its own cookie.
+    responses = [app.get("/"), post_note(app, "a note"), app.get("/post_logout")]
+    responses.append(app.get("/manage", status=302))
+    cookies = [cookie for response in responses for cookie in response.headers.getall("Set-Cookie")]
+    assert any(cookie.startswith("webflash=") for cookie in cookies)
+    for cookie in cookies:
+        assert "HttpOnly" in cookie, cookie
+        assert "SameSite=Lax" in cookie or "SameSite=Strict" in cookie, cookie
+
+
 def test_body_is_capped(app):
     app.post("/notes", {"text": "x" * (1024 * 1024 + 1)}, status=413)
 
@@ -83,7 +218,7 @@ def test_security_headers_on_every_response(app):
     for response in (app.get("/"), app.get("/static/style.css"), app.get("/nope", status=404)):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["X-Frame-Options"] == "DENY"
-        assert response.headers["Referrer-Policy"]
+        assert response.headers["Referrer-Policy"] == "same-origin"
         assert "default-src 'self'" in response.headers["Content-Security-Policy"]
 
 

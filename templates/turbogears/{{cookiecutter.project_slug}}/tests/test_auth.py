@@ -1,10 +1,19 @@
 """Tests for TurboGears' authentication: the login page, logging in and out, @require."""
 
+import io
+import sys
+import time
+from datetime import timedelta
+
+import pytest
+import transaction
 from conftest import MANAGER_PASSWORD, PROJECT_DIR, log_in
 from paste.deploy import loadapp
 from webtest import TestApp
 
+from {{ cookiecutter.package_name }} import model
 from {{ cookiecutter.package_name }}.__main__ import main
+from {{ cookiecutter.package_name }}.lib.auth import REISSUE_TIME, SESSION_LIFETIME, SESSION_TIMEOUT
 from {{ cookiecutter.package_name }}.websetup import create_admin
 
 
@@ -95,6 +104,124 @@ def test_create_admin_command(settings, monkeypatch, capsys):
 def test_no_redirect_to_other_sites(app):
     response = app.get("/post_logout", params={"came_from": "https://example.com/"})
     assert response.location == "http://localhost/"
+
+
+# came_from values that browsers would follow to another site, or that are not
+# valid in a Location header at all.
+HOSTILE_TARGETS = [
+    "//evil.example",
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "/%5C%5Cevil.example",
+    "/%2F/evil.example",
+    "\\\\evil.example",
+    "https://evil.example/",
+    "http:evil.example",
+    "/\tevil.example",
+    "/\t/evil.example",
+    "/\nX",
+    "/\r\nSet-Cookie: x=1",
+    " //evil.example",
+    "/\x00x",
+    "/\x7f",
+    "/\u2028/evil.example",
+    "javascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("target", HOSTILE_TARGETS)
+def test_hostile_came_from_goes_home(app, manager, target):
+    # After logging out and after logging in: the home page, never a 5xx.
+    assert app.get("/post_logout", params={"came_from": target}).location == "http://localhost/"
+    response = manager.get("/post_login", params={"came_from": target})
+    assert response.status_code == 302
+    assert response.location == "http://localhost/"
+
+
+def test_came_from_on_this_site_is_kept(app):
+    for target in ("/notes", "/manage?x=1", "/notes?name=a%20b"):
+        response = app.get("/post_logout", params={"came_from": target})
+        assert response.location == "http://localhost" + target
+
+
+def test_repeated_came_from_goes_home(app):
+    assert app.get("/post_logout?came_from=/a&came_from=/b").location == "http://localhost/"
+
+
+def log_out(app):
+    """Send the "Log out" form of a page, as a browser does."""
+    return app.get("/manage").forms["logout-form"].submit()
+
+
+def test_logout_ends_the_session_on_the_server(manager):
+    # A copy of the cookies taken before logging out (stolen, or left on a
+    # shared computer) opens nothing once the user has logged out.
+    copied = dict(manager.cookies)
+    log_out(manager)
+    replay = TestApp(manager.app)
+    for name, value in copied.items():
+        replay.set_cookie(name, value)
+    response = replay.get("/manage")
+    assert response.status_code == 302 and "/login" in response.location
+    assert "Log out" not in replay.get("/").text
+    assert model.DBSession.query(model.LoginSession).count() == 0
+
+
+def test_each_login_is_a_session_of_its_own(app, manager):
+    other = TestApp(app.app)
+    log_in(other, "manager", MANAGER_PASSWORD)
+    log_out(manager)
+    # Logging out on one browser ends that login only.
+    assert other.get("/manage").status_code == 200
+    manager.get("/manage", status=302)
+
+
+def test_login_ends_after_the_idle_timeout(manager, monkeypatch):
+    assert manager.get("/manage").status_code == 200
+    later = time.time() + SESSION_TIMEOUT + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    manager.get("/manage", status=302)
+
+
+def test_active_login_ticket_is_renewed(manager, monkeypatch):
+    before = manager.cookies["authtkt"]
+    later = time.time() + REISSUE_TIME + 1
+    monkeypatch.setattr(time, "time", lambda: later)  # the clock of the ticket's code too
+    assert manager.get("/manage").status_code == 200
+    assert manager.cookies["authtkt"] != before
+    assert manager.get("/manage").status_code == 200
+
+
+def test_login_ends_after_its_lifetime(manager):
+    with transaction.manager:
+        login = model.DBSession.query(model.LoginSession).one()
+        login.created -= SESSION_LIFETIME + timedelta(minutes=1)
+    manager.get("/manage", status=302)
+
+
+def test_csrf_token_is_bound_to_the_login(app, manager):
+    # A token from before the login is worthless after it.
+    anonymous = TestApp(app.app)
+    form = anonymous.get("/login").forms["login-form"]
+    token = form["_csrf_token"].value
+    form["login"], form["password"] = "manager", MANAGER_PASSWORD
+    form.submit()
+    anonymous.post("/notes", {"text": "old token", "_csrf_token": token}, status=403)
+    # Another login's token does not work with this login, even with the same
+    # csrf cookie (one planted by someone else, say).
+    token = manager.get("/notes").forms["note-form"]["_csrf_token"].value
+    anonymous.set_cookie("csrf", manager.cookies["csrf"])
+    anonymous.post("/logout_handler", {"_csrf_token": token}, status=403)
+    anonymous.post("/notes", {"text": "their token", "_csrf_token": token}, status=403)
+    assert manager.post("/notes", {"text": "mine", "_csrf_token": token}).status_code == 303
+
+
+def test_create_admin_never_prompts_without_a_terminal(settings, monkeypatch):
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("typed-password\n"))
+    with pytest.raises(SystemExit) as exit_:
+        main(["create-admin", "ada"])
+    assert "ADMIN_PASSWORD" in str(exit_.value)
 
 
 def test_plugins_are_verified_once_at_start(app, manager, monkeypatch):

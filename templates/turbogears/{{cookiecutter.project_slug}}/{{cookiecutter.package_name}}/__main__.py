@@ -37,6 +37,9 @@ def admin(user_name: str) -> None:
         sys.exit("A user name has 1 to 16 characters: nothing was changed.")
     password = os.environ.get("ADMIN_PASSWORD", "")
     if not password:
+        if not sys.stdin.isatty():
+            # No one to ask (a script, a container): never wait for an answer.
+            sys.exit("Set ADMIN_PASSWORD to the password: nothing was changed.")
         password = getpass.getpass(f"Password for {user_name}: ")
         if password != getpass.getpass("Password (again): "):
             sys.exit("The passwords differ: nothing was changed.")

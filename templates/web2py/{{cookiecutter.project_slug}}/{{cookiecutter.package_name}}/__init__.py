@@ -66,7 +66,7 @@ def create_app(*, migrate=False):
     # The settings module as the _default app loaded it (py4web imports the
     # apps folder as the package ``apps``).
     settings = sys.modules["apps._default.settings"]
-    return secure_headers(application, https=settings.HTTPS)
+    return secure_headers(application, https=settings.HTTPS, allowed_hosts=settings.ALLOWED_HOSTS)
 
 
 def _check_migrated(db):

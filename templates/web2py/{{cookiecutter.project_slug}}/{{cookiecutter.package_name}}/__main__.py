@@ -1,16 +1,21 @@
-"""Command line: ``python -m {{ cookiecutter.package_name }} [migrate]``.
+"""Command line: ``python -m {{ cookiecutter.package_name }} [migrate | create-user NAME]``.
 
 With no command it serves the site for development, migrating first; the
 ``migrate`` command only migrates, as a deployment does once before it starts
-its workers.
+its workers; ``create-user`` adds an account from the command line.
 """
 
 import argparse
+import getpass
 import logging
 import os
 import sys
 
 from . import create_app
+
+#: Where ``create-user`` reads the new account's password when it is set (scripts,
+#: containers); otherwise it asks for it, twice, on the terminal.
+PASSWORD_VARIABLE = "ACCOUNT_PASSWORD"
 
 
 def migrate():
@@ -20,6 +25,46 @@ def migrate():
     # commits it, as the DAL fixture would at the end of a request.
     create_app(migrate=True)
     sys.modules["apps._default.common"].db.commit()
+
+
+def create_user(username, email=None):
+    """Add an account, as the registration page does; return an error sentence or None.
+
+    The password comes from $ACCOUNT_PASSWORD, or from the terminal. Auth checks
+    it as on /auth/register (a weak one is refused) and stores only its hash.
+    """
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None:
+        if not sys.stdin.isatty():
+            return f"Set {PASSWORD_VARIABLE} to the new account's password (no terminal to ask)."
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password (again): ") != password:
+            return "The two passwords differ."
+    create_app()
+    common = sys.modules["apps._default.common"]
+    db = common.db
+    try:
+        result = common.auth.register(
+            {
+                "username": username,
+                # Auth needs an email address; .invalid is a name that never
+                # resolves (RFC 2606), so no mail can go to someone else.
+                "email": email or f"{username}@example.invalid",
+                "password": password,
+                "first_name": username,
+                "last_name": username,
+            },
+            send=False,
+        )
+    except db._adapter.driver.Error:
+        db.rollback()
+        command = "python -m {{ cookiecutter.package_name }} migrate"
+        return f"The database has no tables yet: run `{command}` first."
+    if result.get("errors"):
+        db.rollback()
+        return " ".join(f"{name}: {message}." for name, message in result["errors"].items())
+    db.commit()
+    return None
 
 
 def serve():
@@ -46,10 +91,22 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m {{ cookiecutter.package_name }}")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("migrate", help="create or upgrade the database tables")
+    create = commands.add_parser(
+        "create-user",
+        help=f"add an account (password from ${PASSWORD_VARIABLE}, or asked for)",
+    )
+    create.add_argument("username")
+    create.add_argument("--email", help="its email address (default: USERNAME@example.invalid)")
     arguments = parser.parse_args(argv)
     if arguments.command == "migrate":
         migrate()
         print("The database is up to date.")
+        return
+    if arguments.command == "create-user":
+        error = create_user(arguments.username, arguments.email)
+        if error:
+            sys.exit(error)
+        print(f"Created the account {arguments.username}: log in at /auth/login.")
         return
     serve()
 

@@ -11,6 +11,9 @@ header list is built here, at import) and look only at what a request has: no
 query string, no body, no cookie means nothing to check.
 """
 
+import re
+from urllib.parse import urljoin, urlsplit
+
 from ombott.request_pkg.errors import RequestError
 from py4web import abort, request
 
@@ -37,14 +40,37 @@ SECURITY_HEADERS = [
 _SECURITY_NAMES = frozenset(name.lower() for name, _ in SECURITY_HEADERS)
 
 
-def secure_headers(application, *, https=False):
-    """Wrap ``application``: cap request bodies, add the security headers.
+# Request headers a client can send that py4web would believe about where it is
+# served: X-Forwarded-Host and X-Forwarded-Proto (ombott prefers them to Host and
+# to the server's own scheme when it builds absolute URLs) and py4web's
+# X-Py4web-Appname (for a proxy that maps a domain to one app). This project takes
+# its host from Host, checked below, and its scheme from PY4WEB_HTTPS, so they go.
+_PROXY_HEADERS = ("HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PROTO", "HTTP_X_PY4WEB_APPNAME")
+
+# A Host header: a name or an IPv4 address, or an IPv6 address in brackets, then
+# perhaps a port.
+_HOST = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?")
+
+
+def secure_headers(application, *, https=False, allowed_hosts=("127.0.0.1", "localhost")):
+    """Wrap ``application``: check the Host, cap request bodies, add the security headers.
 
     With ``https`` (PY4WEB_HTTPS=1, behind a TLS proxy) requests count as
     HTTPS, so py4web builds https:// links, and every cookie is marked Secure.
+    A request whose Host header names none of ``allowed_hosts`` is refused.
     """
+    allowed_hosts = frozenset(name.lower().rstrip(".") for name in allowed_hosts)
 
     def middleware(environ, start_response):
+        for name in _PROXY_HEADERS:
+            environ.pop(name, None)
+        # The Host header is the client's to write: py4web copies it into the
+        # absolute URLs it builds (the login form posts to //<host>/auth/login),
+        # so a forged one would send forms and links to another site. As Django's
+        # ALLOWED_HOSTS does, a host this site does not serve is a bad request.
+        host = environ.get("HTTP_HOST")
+        if host is not None and _host_name(host) not in allowed_hosts:
+            return _refuse(environ, start_response, "400 Bad Request", b"Unknown host.")
         if https:
             environ["wsgi.url_scheme"] = "https"
         # WSGI gives the path as latin-1 text; it must be UTF-8 underneath
@@ -65,6 +91,8 @@ def secure_headers(application, *, https=False):
             names = {name.lower() for name, _ in headers}
             if "set-cookie" in names:
                 headers = [_cookie_flags(item, https) for item in headers]
+            if "location" in names:
+                headers = [_same_site_location(item, environ) for item in headers]
             if names.isdisjoint(_SECURITY_NAMES):
                 headers = headers + SECURITY_HEADERS
             else:
@@ -74,6 +102,54 @@ def secure_headers(application, *, https=False):
         return application(environ, start_with_headers)
 
     return middleware
+
+
+def _host_name(host):
+    """The name in a Host header, lowercase, without its port; "" if it is malformed."""
+    match = _HOST.fullmatch(host.strip().lower())
+    return match.group(1).rstrip(".") if match else ""
+
+
+def is_same_site_path(target):
+    """Whether ``target`` is a path on this site, safe to redirect a browser to.
+
+    It must start with one "/": "//evil.example" is another site, and so is
+    "/\\evil.example" (browsers read a backslash as a slash).
+    """
+    return target.startswith("/") and not target.startswith("//") and _is_url_text(target)
+
+
+def _is_url_text(text):
+    """Whether ``text`` is printable ASCII with no backslash, as a safe URL is.
+
+    Browsers drop tabs and newlines from a URL ("/\t/evil.example" becomes
+    "//evil.example") and read a backslash as a slash; a URL carries any other
+    character percent-encoded.
+    """
+    return all("!" <= character <= "~" for character in text) and "\\" not in text
+
+
+def _same_site_location(header, environ):
+    """Keep a redirect on this site: a Location elsewhere becomes "/".
+
+    Whatever chose the target (a ``next`` parameter from the query string, an
+    Auth page, a plugin added later), the browser only ever goes to a path of
+    this site, or to an absolute URL naming this site's own (checked) host.
+    A relative target ("login") is resolved against the request's path first.
+    """
+    name, value = header
+    if name.lower() != "location":
+        return header
+    if _is_url_text(value):
+        base = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+        target = urljoin(base if base.startswith("/") else "/", value)
+        if is_same_site_path(target):
+            return name, target
+        parts = urlsplit(target)
+        own_host = environ.get("HTTP_HOST", "").lower()
+        if parts.scheme in {"http", "https"} and own_host and parts.netloc.lower() == own_host:
+            return name, target
+    return name, "/"
 
 
 def _is_utf8(path):
@@ -122,7 +198,9 @@ def refuse_bad_requests():
     that is not an object) is the client's mistake, 400, not a server error
     when py4web reads it. A repeated parameter (name=a&name=b) arrives as a
     list, which py4web's own code does not always expect: it keeps its last
-    value, as a single form field would.
+    value, as a single form field would. A ``next`` parameter (where Auth's
+    login page sends the browser afterwards) that is not a path of this site is
+    dropped, so Auth goes to its default page instead.
     """
     environ = request.environ
     # py4web has decoded PATH_INFO by now (the middleware checked it was UTF-8).
@@ -131,14 +209,50 @@ def refuse_bad_requests():
         abort(404)
     parameters = [request.query] if environ.get("QUERY_STRING") else []
     if environ.get("REQUEST_METHOD", "GET").upper() in {"POST", "PUT", "PATCH", "DELETE"}:
+        multipart = request.content_type.startswith("multipart/")
         try:
+            if multipart and not _multipart_is_whole():
+                abort(400, "The multipart body is malformed or cut short.")
             body = request.json  # None unless the body is JSON
             parameters += [request.POST, request.forms]  # parsed once, kept for the action
         except RequestError:
             abort(400, "The request body could not be read.")
+        except (LookupError, ValueError, AssertionError):
+            # What py4web's multipart parser raises on a malformed part: a part
+            # with no name (KeyError), text that is not UTF-8 (UnicodeDecodeError).
+            abort(400, "The request body could not be read.")
         if body is not None and not isinstance(body, dict):
             abort(400, "A JSON body must be an object.")
+        if multipart and not request.POST:
+            # A multipart body has one part at least (RFC 2046); the parser
+            # skips a part it cannot name, which leaves none.
+            abort(400, "The multipart body has no field.")
     for values in parameters:
         for name, value in list(values.items()):
             if isinstance(value, list):
                 values[name] = value[-1]
+        if "next" in values and not is_same_site_path(values["next"]):
+            del values["next"]
+
+
+# A multipart boundary: 1 to 70 characters, as RFC 2046 says. It names a stricter
+# set of characters than this (printable ASCII but spaces, quotes and semicolons),
+# which some clients do not keep to: WebTest's boundaries end with a "$".
+_BOUNDARY = re.compile(r"[!#-:<-~]{1,70}")
+_BOUNDARY_PARAMETER = re.compile(r';\s*boundary=("?)(.*?)\1\s*(?:;|$)', re.IGNORECASE)
+
+
+def _multipart_is_whole():
+    """Whether a multipart body names a valid boundary and ends with ``--<boundary>--``.
+
+    py4web's parser reads a body cut short before that last line as a form
+    with no fields, as if nothing had been posted.
+    """
+    # The boundary as sent: request.content_type is lowercased, a boundary is not.
+    match = _BOUNDARY_PARAMETER.search(request.environ.get("CONTENT_TYPE", ""))
+    if match is None or not _BOUNDARY.fullmatch(match.group(2)):
+        return False
+    body = request.body
+    content = body.read()
+    body.seek(0)
+    return b"--" + match.group(2).encode("ascii") + b"--" in content

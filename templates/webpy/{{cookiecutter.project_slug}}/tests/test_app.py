@@ -1,5 +1,6 @@
 """Tests for every route of the starter contract."""
 
+import html
 import json
 import os
 import re
@@ -21,7 +22,8 @@ def test_index_shows_project_name_and_stylesheet(app):
     response = app.request("/")
     assert response.status == "200 OK"
     assert response.headers["Content-Type"].startswith("text/html")
-    assert "{{ cookiecutter.project_name }}" in response.data.decode()
+    # The page shows the name HTML-escaped (an apostrophe may be &#39;).
+    assert "{{ cookiecutter.project_name }}" in html.unescape(response.data.decode())
     assert "/static/style.css" in response.data.decode()
 
 

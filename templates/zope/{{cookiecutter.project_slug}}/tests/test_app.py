@@ -119,6 +119,26 @@ def test_forged_token_is_refused(client):
     assert response.status_int == 403
 
 
+def test_token_is_bound_to_the_browser(client, wsgi_app):
+    """A token from one browser's form, posted with another browser's cookie (or none), fails."""
+    import webtest
+
+    first = client.get("/notes").forms[0]["csrf_token"].value
+    other = webtest.TestApp(wsgi_app)
+    other.get("/notes")  # the other browser has a cookie of its own
+    for browser in (other, webtest.TestApp(wsgi_app)):
+        response = browser.post(
+            "/notes", {"text": "not mine", "csrf_token": first}, expect_errors=True
+        )
+        assert response.status_int == 403
+    # The token is not the cookie's value: a cookie alone does not make a token.
+    (cookie,) = client.cookies.values()
+    assert cookie != first
+    response = other.post("/notes", {"text": "cookie", "csrf_token": cookie}, expect_errors=True)
+    assert response.status_int == 403
+    assert "not mine" not in client.get("/notes").text
+
+
 def test_csrf_cookie_flags(client):
     client.reset()
     response = client.get("/notes")
@@ -137,6 +157,8 @@ def test_cookies_are_secure_behind_https(client, monkeypatch):
     client.reset()
     (cookie,) = client.get("/notes").headers.getall("Set-Cookie")
     assert "secure" in [part.strip().lower() for part in cookie.split(";")]
+    # __Host-: browsers keep it only as this site set it (no other subdomain's).
+    assert cookie.startswith("__Host-csrftoken=")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "a\x00b"])
@@ -146,6 +168,39 @@ def test_blank_note_is_refused(client, text):
     response = form.submit(expect_errors=True)
     assert response.status_int == 400
     assert "cannot be blank" in response.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b",
+        "\ufeff\ufeff",
+        "\u3164",
+        "\u2060 \u2060",
+        "\u00a0\t\u00a0",
+        "\u180e\n\u200b",
+        "\u115f\u1160\uffa0",
+        "\u2800",
+        "\u200d\u200c\u200e\u200f\u202e",
+        "\ufe0f\u034f\u0301",
+        "\U000e0041\U000e007f",
+        "\u3000\u2028\u2029",
+    ],
+)
+def test_invisible_note_is_refused(client, text):
+    """A note of only invisible characters (zero-width, fillers, format) is blank."""
+    form = client.get("/notes").forms[0]
+    form["text"] = text
+    response = form.submit(expect_errors=True)
+    assert response.status_int == 400
+    assert "cannot be blank" in response.text
+
+
+@pytest.mark.parametrize("text", ["\u200bx", "é", "\u0915\u094d", "日本", "🙂\ufe0f"])
+def test_note_with_a_visible_character_is_accepted(client, text):
+    form = client.get("/notes").forms[0]
+    form["text"] = text
+    assert form.submit().status_int == 303
 
 
 def test_long_note_is_refused(client):
@@ -210,6 +265,114 @@ def test_path_that_is_not_utf8_is_400(client, path):
 def test_malformed_post_is_not_5xx(client, body):
     response = client.post("/notes", body, headers=FORM, expect_errors=True)
     assert 400 <= response.status_int < 500
+
+
+MULTIPART = b'--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--b--\r\n'
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data", MULTIPART),
+        ("multipart/form-data", b""),
+        ("multipart/form-data; boundary=", MULTIPART),
+        ('multipart/form-data; boundary=""', MULTIPART),
+        ("multipart/form-data; boundary=b", b"no boundary here"),
+        ("multipart/form-data; boundary=b", b"--b\r\nno headers\r\n--b--\r\n"),
+        ("multipart/form-data; boundary=b", MULTIPART[:-8]),
+        ("multipart/form-data; boundary=b; charset=no-such-codec", MULTIPART),
+        ("multipart/form-data; boundary=other", MULTIPART),
+        ("application/x-www-form-urlencoded; charset=no-such-codec", b"text=x"),
+        ("MULTIPART/FORM-DATA", MULTIPART),
+    ],
+)
+@pytest.mark.parametrize("path", ["/notes", "/manage_main", "/acl_users/manage_users"])
+def test_malformed_form_body_is_4xx(client, path, content_type, body):
+    """Zope parses form bodies before any view runs: a broken one is a 400, not a 500."""
+    headers = {"Content-Type": content_type}
+    response = client.post(path, body, headers=headers, expect_errors=True)
+    assert 400 <= response.status_int < 500
+
+
+def test_well_formed_multipart_post_still_works(client):
+    token = client.get("/notes").forms[0]["csrf_token"].value
+    response = client.post(
+        "/notes",
+        {"text": "from a multipart form", "csrf_token": token},
+        content_type="multipart/form-data",
+    )
+    assert response.status_int == 303
+    assert "from a multipart form" in client.get("/notes").text
+
+
+# Forged Host: Zope builds absolute URLs from it (<base href>, links, redirects).
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "localhost:x", "[::1"]
+)
+@pytest.mark.parametrize("path", ["/", "/notes", "/manage_main", "/no-such-page", "/health"])
+def test_forged_host_is_refused(client, path, host):
+    response = client.get(path, headers={"Host": host}, expect_errors=True)
+    assert response.status_int == 400
+    assert b"evil" not in response.body
+
+
+def test_forged_host_post_is_refused(client):
+    form = client.get("/notes").forms[0]
+    form["text"] = "through a forged host"
+    response = form.submit(headers={"Host": "evil.example"}, expect_errors=True)
+    assert response.status_int == 400
+    assert "through a forged host" not in client.get("/notes").text
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1:8000", "LOCALHOST:80"])
+def test_allowed_hosts_by_default(client, host):
+    response = client.get("/", headers={"Host": host})
+    assert response.status_int == 200
+
+
+def test_allowed_hosts_from_the_environment(monkeypatch):
+    """ZOPE_ALLOWED_HOSTS names the site's public host names (comma-separated)."""
+    import webtest
+
+    from {{ cookiecutter.package_name }}.middleware import SafetyFilter
+
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [environ["HTTP_HOST"].encode()]
+
+    monkeypatch.setenv("ZOPE_ALLOWED_HOSTS", "example.org, www.example.org")
+    site = webtest.TestApp(SafetyFilter(app))
+    assert site.get("/health", headers={"Host": "www.example.org:443"}).status_int == 200
+    for host in ("localhost", "evil.example", "example.org.evil.example"):
+        assert site.get("/health", headers={"Host": host}, status=400).status_int == 400
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/VirtualHostBase/http/evil.example:80/notes",
+        "/VirtualHostBase/https/evil.example:443/VirtualHostRoot/",
+        "/VirtualHostBase/javascript/localhost:80/",
+        "/VirtualHostBase/http/",
+        "/VirtualHostBase",
+    ],
+)
+def test_virtual_host_path_with_a_forged_host_is_refused(client, path):
+    """Zope's virtual hosting takes the host from the path: it must be allowed too."""
+    response = client.get(path, expect_errors=True)
+    assert response.status_int == 400
+    assert b"evil" not in response.body
+
+
+def test_virtual_host_path_with_an_allowed_host_works(client):
+    response = client.get("/VirtualHostBase/https/localhost:443/VirtualHostRoot/notes")
+    assert response.status_int == 200
+    assert 'action="https://localhost/notes"' in response.text
+
+
+def test_forwarded_host_is_not_used(client):
+    response = client.get("/notes", headers={"X-Forwarded-Host": "evil.example"})
+    assert "evil.example" not in response.text
 
 
 def test_concurrent_notes_do_not_conflict(wsgi_app):
@@ -278,7 +441,186 @@ def test_addzopeuser_works_without_environment_variables(tmp_path):
 {%- endif %}
 
 
+def test_create_admin_takes_the_password_from_the_environment(tmp_path):
+    """`python -m {{ cookiecutter.package_name }} create-admin NAME` never prompts without a terminal."""
+    env = {**os.environ, "ZOPE_SECRET_KEY": "x"}
+    env.pop("ZOPE_ADMIN_PASSWORD", None)
+{%- if cookiecutter.database == "zeo" %}
+    import ZEO
+
+    address, stop = ZEO.server(path=str(tmp_path / "Data.fs"))
+    env["ZEO_ADDRESS"] = f"{address[0]}:{address[1]}"
+{%- else %}
+    env["ZODB_PATH"] = str(tmp_path / "Data.fs")
+{%- endif %}
+    command = [sys.executable, "-m", "{{ cookiecutter.package_name }}", "create-admin", "ada"]
+
+    def create(**extra):
+        return subprocess.run(
+            command,
+            cwd=PROJECT,
+            env={**env, **extra},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+{%- if cookiecutter.database == "zeo" %}
+
+    try:
+        without = create()
+        first = create(ZOPE_ADMIN_PASSWORD="a-long-password")
+        again = create(ZOPE_ADMIN_PASSWORD="another-password")
+    finally:
+        stop()
+{%- else %}
+
+    without = create()
+    first = create(ZOPE_ADMIN_PASSWORD="a-long-password")
+    again = create(ZOPE_ADMIN_PASSWORD="another-password")
+{%- endif %}
+    assert without.returncode != 0
+    assert "ZOPE_ADMIN_PASSWORD" in without.stderr
+    assert first.returncode == 0, first.stderr
+    assert "Added the Manager ada." in first.stdout
+    assert "a-long-password" not in first.stdout + first.stderr
+    assert again.returncode != 0
+    assert "already an account named ada" in again.stderr
+
+
 def test_admin_requires_login(client, admin):
     assert client.get("/manage_main", expect_errors=True).status_int == 401
     client.set_authorization(("Basic", admin))
     assert client.get("/manage_main").status_int == 200
+
+
+def object_ids() -> list[str]:
+    import Zope2
+
+    app = Zope2.app()
+    try:
+        return list(app.objectIds())
+    finally:
+        app._p_jar.close()
+
+
+def user_names() -> list[str]:
+    import Zope2
+
+    app = Zope2.app()
+    try:
+        return list(app.acl_users.getUserNames())
+    finally:
+        app._p_jar.close()
+
+
+@pytest.fixture
+def zmi(client, admin):
+    """The client, logged in to the ZMI as a Manager (HTTP basic auth, as a browser would)."""
+    client.reset()
+    client.set_authorization(("Basic", admin))
+    yield client
+    client.authorization = None
+
+
+# What a page on another site makes the browser send: where it comes from.
+CROSS_SITE = [
+    {"Origin": "http://evil.example"},
+    {"Origin": "http://localhost:8001"},  # another port: another origin
+    {"Origin": "null"},
+    {"Origin": "http://evil.example", "Referer": "http://localhost/manage_main"},
+    {"Sec-Fetch-Site": "cross-site"},
+    {"Sec-Fetch-Site": "same-site", "Origin": "http://localhost"},
+    {"Referer": "http://evil.example/page"},
+    {"Referer": "http://localhost.evil.example/"},
+]
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE)
+def test_zmi_refuses_a_cross_site_user_add(zmi, headers):
+    """The attack the ZMI fell to: another site's form adds a Manager account."""
+    form = {
+        "name": "mallory",
+        "password": "attacker-password",
+        "confirm": "attacker-password",
+        "roles:list": "Manager",
+        "submit": "Add",
+    }
+    response = zmi.post("/acl_users/manage_users", form, headers=headers, expect_errors=True)
+    assert response.status_int == 403
+    assert "mallory" not in user_names()
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE)
+@pytest.mark.parametrize("content_type", [None, "multipart/form-data"])
+def test_zmi_refuses_every_cross_site_post(zmi, headers, content_type):
+    response = zmi.post(
+        "/manage_addFolder",
+        {"id": "cross_site"},
+        headers=headers,
+        content_type=content_type,
+        expect_errors=True,
+    )
+    assert response.status_int == 403
+    assert "cross_site" not in object_ids()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://localhost"},
+        {"Origin": "http://localhost:80"},
+        {"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
+        {"Referer": "http://localhost/manage_main"},
+        {},  # not a browser (a script): no cross-site request to fear
+    ],
+)
+def test_zmi_accepts_its_own_posts(zmi, headers):
+    name = f"own_{len(object_ids())}"
+    response = zmi.post("/manage_addFolder", {"id": name}, headers=headers)
+    assert response.status_int == 200
+    assert name in object_ids()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/manage_addFolder?id=by_get",
+        "/manage_addProduct/OFSP/manage_addFolder?id=by_get",
+        "/acl_users/manage_users?name=by_get&password=p&confirm=p&roles:list=Manager&submit=Add",
+    ],
+)
+def test_zmi_changes_nothing_on_get(zmi, path):
+    """A link or an image elsewhere makes a GET: it may show a page, never change one."""
+    zmi.get(path, expect_errors=True)
+    assert "by_get" not in object_ids()
+    assert "by_get" not in user_names()
+
+
+def test_notes_get_with_the_token_adds_nothing(client):
+    page = client.get("/notes")
+    token = page.forms[0]["csrf_token"].value
+    client.get("/notes", {"text": "added by a GET", "csrf_token": token})
+    assert "added by a GET" not in client.get("/notes").text
+
+
+@pytest.mark.parametrize(
+    "method", ["PUT", "DELETE", "PATCH", "PROPFIND", "MKCOL", "OPTIONS", "FOO"]
+)
+@pytest.mark.parametrize("path", ["/manage_main", "/acl_users", "/", "/no-such-page"])
+def test_unknown_methods_are_405(zmi, method, path):
+    response = zmi.request(path, method=method, expect_errors=True)
+    assert response.status_int == 405
+    assert "Allow" in response.headers
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "POST"])
+def test_error_pages_name_no_version(client, method):
+    import re
+
+    response = client.request("/no-such-page", method=method, expect_errors=True)
+    assert response.status_int in (403, 404, 405)
+    for text in (response.text, *response.headers.values()):
+        assert not re.search(r"(?i)(zope|waitress|python)[ /]*\d", text)
+    assert "X-Powered-By" not in response.headers

@@ -13,7 +13,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.traversing.namespace import getResource
 
 from . import PROJECT_NAME, csrf
-from .notes import MAX_LENGTH
+from .notes import MAX_LENGTH, has_visible_character
 
 
 class Page(BrowserView):
@@ -73,7 +73,9 @@ class Notes(Page):
             # One text field, so anything else (a list from ?text=a&text=b,
             # a record) is refused like a blank note.
             text = text.strip() if isinstance(text, str) else ""
-            if not text or "\x00" in text:
+            # Blank is also a note of only invisible characters (zero-width
+            # spaces, fillers): it would show as an empty line in the list.
+            if not has_visible_character(text) or "\x00" in text:
                 self.error = "Write something first: a note cannot be blank."
             elif len(text) > MAX_LENGTH:
                 self.error = f"A note has at most {MAX_LENGTH} characters."

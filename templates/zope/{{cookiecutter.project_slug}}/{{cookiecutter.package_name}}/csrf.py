@@ -1,22 +1,25 @@
-"""CSRF protection for the notes form: a signed token of the starter's own.
+"""CSRF protection for the notes form: a token of the starter's own, bound to the browser.
 
 Zope has no CSRF protection of its own (Plone adds it with plone.protect). A
 page on another site can make a visitor's browser post a form to /notes, but it
-cannot read this site's cookies or pages. So the form carries a token that only
-this site hands out: the same random value in a cookie and in a hidden field of
-the form, signed with ZOPE_SECRET_KEY (OWASP's "signed double-submit cookie").
-A forged post lacks the cookie or the matching field (and SameSite=Lax keeps
-the cookie off posts from other sites), and without the secret nobody can make
-a token of their own.
+cannot read this site's cookies or pages. So each browser gets a random value
+in a cookie, and the form carries a token derived from it: an HMAC of that
+value with ZOPE_SECRET_KEY (OWASP's "signed double-submit cookie", bound to
+the session). A forged post lacks the cookie (SameSite=Lax keeps it off posts
+from other sites) or the matching token; a token from another browser does not
+match this browser's cookie; and without the secret nobody can make a token of
+their own. (The WSGI filter also refuses cross-site posts: middleware.py.)
 """
 
 import hashlib
 import hmac
 import os
+import re
 import secrets
 
-COOKIE = "csrftoken"
 FIELD = "csrf_token"
+# What a cookie value of ours looks like: 32 random bytes, URL-safe base64.
+VALUE = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 def https() -> bool:
@@ -24,33 +27,39 @@ def https() -> bool:
     return os.environ.get("ZOPE_HTTPS") == "1"
 
 
-def _signature(nonce: str) -> str:
+def cookie_name() -> str:
+    # Over HTTPS the __Host- prefix makes browsers refuse the cookie unless
+    # this site set it itself (Secure, Path=/, no Domain): a neighbouring
+    # subdomain cannot plant a value of its own.
+    return "__Host-csrftoken" if https() else "csrftoken"
+
+
+def _token(value: str) -> str:
     key = os.environ["ZOPE_SECRET_KEY"].encode()
-    return hmac.new(key, nonce.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key, b"notes-form:" + value.encode(), hashlib.sha256).hexdigest()
 
 
-def _is_signed(token: object) -> bool:
-    if not isinstance(token, str) or token.count(".") != 1:
-        return False
-    nonce, signature = token.split(".")
-    return hmac.compare_digest(signature, _signature(nonce))
+def _cookie_value(request) -> str | None:
+    value = request.cookies.get(cookie_name())
+    return value if isinstance(value, str) and VALUE.fullmatch(value) else None
 
 
 def token_for(request) -> str:
-    """The visitor's token: the one in their cookie, or a new one, set as a cookie."""
-    token = request.cookies.get(COOKIE)
-    if not _is_signed(token):
-        nonce = secrets.token_urlsafe(24)
-        token = f"{nonce}.{_signature(nonce)}"
-        # HttpOnly: page scripts never need it (the server puts it in the form).
+    """The form's token for this browser; gives it its random cookie first if needed."""
+    value = _cookie_value(request)
+    if value is None:
+        value = secrets.token_urlsafe(32)
+        # HttpOnly: page scripts never need it (the server puts the token in the form).
         request.response.setCookie(
-            COOKIE, token, path="/", http_only=True, same_site="Lax", secure=https()
+            cookie_name(), value, path="/", http_only=True, same_site="Lax", secure=https()
         )
-    return token
+    return _token(value)
 
 
 def is_valid(request) -> bool:
-    """Whether a posted form carries the token of the visitor's own cookie."""
-    cookie = request.cookies.get(COOKIE)
+    """Whether a posted form carries the token of this browser's own cookie."""
+    value = _cookie_value(request)
     field = request.form.get(FIELD)
-    return _is_signed(cookie) and isinstance(field, str) and hmac.compare_digest(cookie, field)
+    if value is None or not isinstance(field, str) or not field.isascii():
+        return False
+    return hmac.compare_digest(field, _token(value))

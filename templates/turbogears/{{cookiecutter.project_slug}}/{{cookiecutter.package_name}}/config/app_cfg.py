@@ -12,7 +12,11 @@ from tg.configuration.auth import TGAuthMetadata
 
 import {{ cookiecutter.package_name }}
 from {{ cookiecutter.package_name }} import model
-from {{ cookiecutter.package_name }}.lib.auth import AuthenticationComponent, LoginCookiePlugin
+from {{ cookiecutter.package_name }}.lib.auth import (
+    AuthenticationComponent,
+    LoginCookiePlugin,
+    login_session_is_open,
+)
 
 base_config = FullStackApplicationConfigurator()
 # TurboGears' authentication, with repoze.who's plugins verified once at start
@@ -59,7 +63,16 @@ class ApplicationAuthMetadata(TGAuthMetadata):
         return None
 
     def get_user(self, identity, userid):
-        return self.user_class.by_user_name(userid)
+        """The logged-in user, or None once the login has ended (logged out, too old).
+
+        The signed cookie proves who logged in; the login session on the server
+        (lib/auth.py) says whether that login still holds. With None, TurboGears
+        treats the request as anonymous ("identity.allow_missing_user" below).
+        """
+        user = self.user_class.by_user_name(userid)
+        if user is None or not login_session_is_open(identity, user):
+            return None
+        return user
 
     def get_groups(self, identity, userid):
         return [group.group_name for group in identity["user"].groups]
@@ -85,16 +98,15 @@ base_config.update_blueprint(
 )
 
 
-def auth_settings(secret: str, https: bool) -> dict:
-    """The settings that need the secret, which make_app() reads from the environment.
+def auth_settings(cookie: LoginCookiePlugin) -> dict:
+    """The settings of the login cookie, which make_app() makes with the secret.
 
     The login cookie is our LoginCookiePlugin (lib/auth.py) instead of TurboGears'
     default one: it identifies the user on each request, and ("default", None)
     keeps TurboGears' authenticator that checks the login form's password.
     """
-    cookie = LoginCookiePlugin(secret, "authtkt", https=https)
     return {
-        "sa_auth.cookie_secret": secret,
+        "sa_auth.cookie_secret": cookie.secret,
         "sa_auth.identifiers": [("cookie", cookie)],
         "sa_auth.authenticators": [("cookie", cookie), ("default", None)],
     }

@@ -7,7 +7,8 @@ from dotenv import load_dotenv
 from paste.deploy import appconfig
 
 from {{ cookiecutter.package_name }}.config.app_cfg import auth_settings, base_config
-from {{ cookiecutter.package_name }}.lib.security import SecurityMiddleware
+from {{ cookiecutter.package_name }}.lib.auth import LoginCookiePlugin
+from {{ cookiecutter.package_name }}.lib.security import LOCAL_HOSTS, SecurityMiddleware
 
 __all__ = ["load_settings", "make_app", "settings_from_environment"]
 
@@ -60,9 +61,21 @@ def make_app(global_conf, **app_conf):
     # TG_HTTPS=1 when the site is served over HTTPS (behind a TLS proxy): cookies
     # are then marked Secure and browsers are told to keep using HTTPS.
     https = os.environ.get("TG_HTTPS") == "1"
-    app_conf.update(auth_settings(secret, https))
+    login_cookie = LoginCookiePlugin(secret, "authtkt", https=https)
+    app_conf.update(auth_settings(login_cookie))
+    # The host names this site answers to (as Django's ALLOWED_HOSTS): any other
+    # Host header is refused, so a forged one never reaches a redirect or a link.
+    # This machine's names are always allowed (its own checks use them).
+    extra_hosts = os.environ.get("TG_ALLOWED_HOSTS", "").replace(",", " ").split()
+    allowed_hosts = [*LOCAL_HOSTS, *extra_hosts]
 
     app = base_config.make_wsgi_app(global_conf, app_conf, wrap_app=None)
 
     # Wrap the TurboGears application with your own WSGI middleware here.
-    return SecurityMiddleware(app, secret, https=https)
+    return SecurityMiddleware(
+        app,
+        secret,
+        https=https,
+        allowed_hosts=allowed_hosts,
+        login_session=login_cookie.session_id,
+    )

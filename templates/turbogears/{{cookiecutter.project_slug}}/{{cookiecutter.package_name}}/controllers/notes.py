@@ -3,9 +3,11 @@
 ``GET /notes`` calls ``get_all`` and ``POST /notes`` calls ``post``.
 """
 
+import unicodedata
+
 from tg import RestController, expose, redirect, request, validate
 from tg.decorators import before_validate
-from tg.exceptions import HTTPSeeOther
+from tg.exceptions import HTTPMethodNotAllowed, HTTPSeeOther
 from tg.validation import TGValidationError
 
 from {{ cookiecutter.package_name }}.lib.security import require_csrf_token
@@ -15,6 +17,18 @@ __all__ = ["NotesController"]
 
 # The longest note accepted: the form's maxlength and the column's size.
 MAX_LENGTH = Note.text.type.length
+# Letters and symbols that draw nothing: the Hangul fillers, the blank Braille pattern.
+BLANK_CHARACTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def is_visible(char: str) -> bool:
+    """True if ``char`` draws something: a letter, digit, punctuation or symbol.
+
+    Unicode's categories say what a character is: spaces (Z*), controls and
+    format characters such as U+200B ZERO WIDTH SPACE or U+FEFF (C*), and
+    combining marks with nothing to combine with (M*) show nothing on their own.
+    """
+    return unicodedata.category(char)[0] in "LNPS" and char not in BLANK_CHARACTERS
 
 
 class NoteText:
@@ -28,7 +42,8 @@ class NoteText:
         if not isinstance(value, str):  # e.g. text=a&text=b arrives as a list
             raise TGValidationError("Send one note at a time.", value)
         text = value.strip()
-        if not text:
+        # A note of only invisible characters would be an empty line in the list.
+        if not any(is_visible(char) for char in text):
             raise TGValidationError("Write something first.", value)
         if len(text) > MAX_LENGTH:
             raise TGValidationError(f"A note has at most {MAX_LENGTH} characters.", value)
@@ -65,6 +80,8 @@ class NotesController(RestController):
     # 405 Method Not Allowed, whose Allow header names the methods that are.
     @expose(allowed_methods=["GET", "HEAD", "POST"])
     def put(self, *args, **kwargs):
-        """Never called."""
+        """Reached only by a POST that names another method in ``_method`` (which
+        RestController honours): lib/security.py refuses those, and so does this."""
+        raise HTTPMethodNotAllowed(headers={"Allow": "GET, HEAD, POST"})
 
     patch = delete = put

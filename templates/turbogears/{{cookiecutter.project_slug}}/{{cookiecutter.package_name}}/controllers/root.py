@@ -5,13 +5,16 @@ TurboGears uses *object dispatch*: ``/health`` calls ``RootController.health``,
 methods marked with ``@expose`` can be reached from the web.
 """
 
-from tg import expose, flash, lurl, predicates, redirect, request, require
+from urllib.parse import unquote
+
+from tg import expose, lurl, predicates, redirect, request, require
 from tg.exceptions import HTTPFound
 
 from {{ cookiecutter.package_name }} import model
 from {{ cookiecutter.package_name }}.controllers.error import ErrorController
 from {{ cookiecutter.package_name }}.controllers.notes import NotesController
 from {{ cookiecutter.package_name }}.lib.base import BaseController
+from {{ cookiecutter.package_name }}.lib.flash import flash
 
 __all__ = ["RootController"]
 
@@ -22,9 +25,27 @@ READ = ["GET", "HEAD"]
 
 
 def local_url(came_from) -> str:
-    """``came_from`` if it is a path on this site, else the home page (no open redirects)."""
-    came_from = str(came_from)
-    if came_from.startswith("/") and not came_from.startswith("//"):
+    r"""``came_from`` if it is a plain path on this site, else the home page.
+
+    ``came_from`` arrives in the query string, so anyone can write it: a link
+    that logs you in and then sends you to their site is an *open redirect*.
+    Browsers read "//evil.example" and "/\evil.example" as another site, and drop
+    tabs and newlines before reading a URL ("/\t/evil.example"); a newline in a
+    header is not even valid HTTP. So only printable ASCII that starts with one
+    "/" passes, with no backslash, checked once more after decoding "%5C" and
+    friends; anything else goes home.
+    """
+    if not isinstance(came_from, str):  # ?came_from=a&came_from=b is a list
+        return str(HOME)
+    decoded = unquote(came_from)
+    plain = all("!" <= char <= "~" and char != "\\" for char in came_from)
+    if (
+        plain
+        and came_from.startswith("/")
+        and not decoded.startswith(("//", "/\\"))
+        and "\\" not in decoded
+        and decoded.isprintable()
+    ):
         return came_from
     return str(HOME)
 

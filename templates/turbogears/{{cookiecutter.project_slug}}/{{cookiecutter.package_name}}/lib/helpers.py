@@ -4,6 +4,7 @@ from datetime import datetime
 
 from tg import request
 
+from {{ cookiecutter.package_name }}.lib.flash import flash
 from {{ cookiecutter.package_name }}.lib.security import CSRF_FIELD
 
 
@@ -20,3 +21,8 @@ def csrf_field() -> str:
 def csrf_token() -> str:
     """This browser's CSRF token: every form that posts must send it back."""
     return request.environ["csrf.token"]
+
+
+def flash_message() -> dict:
+    """This page's flash message, ``{"message": ..., "status": ...}`` or {}; shown once."""
+    return flash.pop_payload()

@@ -22,7 +22,7 @@ def init_model(engine):
 
 
 # Import the model modules here, so `model.Note` etc. work and Alembic sees every table.
-from {{ cookiecutter.package_name }}.model.auth import Group, Permission, User  # noqa: E402
+from {{ cookiecutter.package_name }}.model.auth import Group, LoginSession, Permission, User  # noqa: E402
 from {{ cookiecutter.package_name }}.model.note import Note  # noqa: E402
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "init_model",
     "User",
     "Group",
+    "LoginSession",
     "Permission",
     "Note",
 ]

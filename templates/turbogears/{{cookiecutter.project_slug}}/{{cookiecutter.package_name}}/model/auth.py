@@ -16,7 +16,7 @@ from sqlalchemy.types import DateTime, Unicode
 
 from {{ cookiecutter.package_name }}.model import DBSession, DeclarativeBase, metadata
 
-__all__ = ["User", "Group", "Permission"]
+__all__ = ["LoginSession", "User", "Group", "Permission"]
 
 # Association tables for the two many-to-many relationships.
 group_permission_table = Table(
@@ -127,3 +127,26 @@ class Permission(DeclarativeBase):
 
     def __str__(self):
         return self.permission_name
+
+
+class LoginSession(DeclarativeBase):
+    """One login, kept on the server: the login cookie names it, logging out deletes it.
+
+    The signed login cookie alone would stay valid until it expires, even after
+    the user logged out (a copy of it, stolen or left on a shared computer, would
+    still open /manage). So each login gets a row here, and a request counts as
+    logged in only while its row exists (lib/auth.py).
+    """
+
+    __tablename__ = "tg_login_session"
+
+    # A random value (secrets.token_hex), carried in the signed login cookie.
+    session_id = Column(Unicode(64), primary_key=True)
+    user_id = Column(
+        Integer, ForeignKey("tg_user.user_id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    # When the user logged in (UTC): a login lasts at most lib/auth.py's SESSION_LIFETIME.
+    created = Column(DateTime, nullable=False)
+
+    def __repr__(self):
+        return f"<LoginSession of user {self.user_id}>"

@@ -68,12 +68,13 @@ def notes():
 
 
 @action("auth/logout", method=["POST"])
-@action.uses(session, same_origin)
+@action.uses(session, db, auth, same_origin)
 def logout():
-    """Log out: forget the session, then go home.
+    """Log out: end the account's sessions on the server, then go home.
 
     Only a POST from this site's own pages logs out (the button in the layout):
-    a link or an image on another site cannot sign a visitor out.
+    a link or an image on another site cannot sign a visitor out. A copy of the
+    session cookie taken before no longer logs anyone in (see common.py).
     """
-    session.clear()
+    auth.logout()
     redirect(URL("index"))

@@ -34,6 +34,16 @@ if IS_STRONG(entropy=50)(SESSION_SECRET_KEY)[1]:  # the test py4web's Session ma
         "python -c 'import secrets; print(secrets.token_urlsafe(32))'."
     )
 
+# The host names this site answers to, comma-separated (ALLOWED_HOSTS, as in
+# Django): a request whose Host header names another is refused with 400 (see
+# security.py), since py4web writes that header into the absolute URLs it builds.
+# Add the public name of the site when you deploy it, e.g. "example.com".
+ALLOWED_HOSTS = [
+    name.strip()
+    for name in (os.environ.get("ALLOWED_HOSTS") or "127.0.0.1,localhost").split(",")
+    if name.strip()
+]
+
 # Set PY4WEB_HTTPS=1 once the site is served over HTTPS (behind a TLS proxy):
 # the session cookie is then sent over HTTPS only (see security.py).
 HTTPS = os.environ.get("PY4WEB_HTTPS", "").lower() in {"1", "true", "yes"}

@@ -1,0 +1,1 @@
+"""The path operations, one APIRouter per module; main.py includes each in the app."""
