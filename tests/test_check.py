@@ -112,6 +112,7 @@ def _servers_of(project: Path, environment: environments.Environment) -> list[ch
 def no_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check, "_install", lambda env_path, project, servers=(): "installed")
     monkeypatch.setattr(check, "_run_tests", lambda environment, project, settings: "1 passed")
+    monkeypatch.setattr(check, "_lint", lambda environment, project: "clean")
 
 
 @pytest.mark.usefixtures("no_install")
@@ -123,7 +124,7 @@ def test_check_migrates_then_probes_three_servers(tmp_path: Path, fake_env: Path
     assert [(s.name, s.detail) for s in result.failures] == []
     names = [step.name for step in result.steps]
     assert seen == names
-    assert names[:5] == ["install", "tests", "migrate", "migrate again", "build"]
+    assert names[:6] == ["install", "tests", "lint", "migrate", "migrate again", "build"]
     # It all happened in a scratch copy: the build's output and the notes are not here.
     assert not (tmp_path / "demo-app" / "built.txt").exists()
     assert not (tmp_path / "demo-app" / "notes.sqlite3").exists()
@@ -159,10 +160,11 @@ def test_a_failed_migrate_is_not_run_again(
     assert [(step.name, step.passed) for step in result.steps] == [
         ("install", True),
         ("tests", True),
+        ("lint", True),
         ("migrate", False),
         ("build", True),  # the build needs no database
     ]
-    assert result.steps[2].detail == (
+    assert result.steps[3].detail == (
         "'python -m demo_app migrate' exited with status 1:\ncould not reach the database"
     )
 

@@ -25,7 +25,7 @@ import pytest
 from scaffold import check, generator, registry, report
 from scaffold.names import derive
 from scaffold.questions import questions
-from scaffold.runtime import environments
+from scaffold.runtime import environments, interfaces
 
 from .database_servers import SERVER_SETTING, shared_environment
 from .helpers import FRAMEWORKS, framework_params
@@ -73,7 +73,9 @@ def test_template_end_to_end(
     failures = "\n".join(report.step_line(step) for step in result.failures)
     assert result.passed, f"{framework.key} ({database or 'no database'}) failed:\n{failures}"
     names = {step.name for step in result.steps}
-    assert names >= {"install", "tests", "run: health", "waitress: health"}
+    # The first production server of the template's interface: waitress, or uvicorn.
+    served = interfaces.named(list(framework.interface))[0].servers[0].name
+    assert names >= {"install", "tests", "lint", "run: health", f"{served}: health"}
     if framework.is_full_stack:
         assert any(name.startswith("migrate") for name in names), "check runs migrate first"
     if framework.admin_account is not None:
@@ -82,7 +84,7 @@ def test_template_end_to_end(
         assert "admin account" in names
         needs = {"logout": {"login", "admin", "logout"}, "login-redirects": {"login"}}
         for check_name, pages in needs.items():
-            step = next(step for step in result.steps if step.name == f"waitress: {check_name}")
+            step = next(step for step in result.steps if step.name == f"{served}: {check_name}")
             if pages <= set(framework.urls):
                 assert not step.detail.startswith("not applicable"), f"{step.name}: {step.detail}"
 
@@ -173,14 +175,16 @@ def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
     subprocess.run(["git", "clone", "-q", str(default_projects[0]), str(clone)], check=True)
     assert not (clone / ".env").exists()
     example = read_env_file(clone / ".env.example")
+    # The module of the template's (first) entry point: wsgi, or asgi.
+    module = next(iter(framework.interface.values())).split(":")[0]
     with shared_environment(default_projects[0]) as environment_dir:
         environment = environments.create(environment_dir)
-        environments.install(environment, ["-e", ".[test]", "waitress"], cwd=clone)
+        environments.install(environment, ["-e", ".[test]"], cwd=clone)
         env = {k: v for k, v in environments.clean_env().items() if k not in default_env}
         named: list[str] = []
         for _attempt in range(5):
             completed = subprocess.run(
-                [str(environment.python), "-c", "import wsgi"],
+                [str(environment.python), "-c", f"import {module}"],
                 cwd=clone,
                 env=env,
                 capture_output=True,
@@ -192,7 +196,8 @@ def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
                 break
             last = (completed.stderr.strip().splitlines() or [""])[-1]
             variables = [word for word in example if word in last and word not in env]
-            assert variables, f"{framework.key}: 'import wsgi' failed naming no variable: {last}"
+            said = f"{framework.key}: 'import {module}' failed naming no variable: {last}"
+            assert variables, said
             assert all(not example[word] for word in variables), ".env.example leaves secrets empty"
             named += variables
             env.update({word: "x" + os.urandom(24).hex() for word in variables})

@@ -119,20 +119,27 @@ def health_while_slow_clients_send(port: int, probes: int = 3) -> list[str]:
     return problems
 
 
+def on_loopback(arguments: list[str], port: int) -> list[str]:
+    """The image's server arguments, listening on 127.0.0.1:``port`` instead of 0.0.0.0:8000."""
+    assert any("0.0.0.0" in argument for argument in arguments), arguments
+    moved = {"0.0.0.0": "127.0.0.1", "8000": str(port)}
+    return [
+        moved.get(argument, argument.replace("0.0.0.0:8000", f"127.0.0.1:{port}"))
+        for argument in arguments
+    ]
+
+
 @pytest.mark.e2e
-@pytest.mark.parametrize("key", ["flask", "django"])
+@pytest.mark.parametrize("key", ["flask", "django", "fastapi"])
 def test_image_server_answers_while_slow_clients_send(key: str, tmp_path: Path) -> None:
     framework = registry.get(key)
     project = generator.generate(framework, "slow-demo", tmp_path, extra={"deploy": True}).path
     executable, *arguments = image_command((project / "Dockerfile").read_text(encoding="utf-8"))
-    assert any("0.0.0.0:8000" in argument for argument in arguments), arguments
     port = servers.free_port()
     with shared_environment(project) as environment_dir:
         environment = environments.create(environment_dir)
         environments.install(environment, ["./[deploy]"], cwd=project)
-        command = [str(environment.script(executable))] + [
-            argument.replace("0.0.0.0:8000", f"127.0.0.1:{port}") for argument in arguments
-        ]
+        command = [str(environment.script(executable)), *on_loopback(arguments, port)]
         # compose.yaml hands the container the settings of .env (env_file): so do we.
         settings = dict(
             line.split("=", 1)

@@ -5,7 +5,8 @@ The same steps run in the end-to-end tests of every template and behind
 
 1. ``install``: the project with its ``test`` and ``deploy`` extras (the production
    servers of its interface are added by name when a project has no ``deploy`` extra);
-2. ``tests``: the project's own pytest suite;
+2. ``tests``: the project's own pytest suite; ``lint``: ``ruff check`` and ``ruff
+   format --check`` with the project's own settings;
 3. full-stack only, ``migrate`` and ``migrate again``: ``python -m <package> migrate``
    twice, before any server starts (the second run, skipped if the first failed,
    proves it idempotent), then ``admin account`` when the template names the
@@ -198,6 +199,7 @@ def _verify(
     """The steps after the install: tests, migrations, the admin account, build, servers."""
     project, settings = workspace.project, dict(workspace.settings)
     record(_timed("tests", lambda: _run_tests(environment, project, settings)))
+    record(_timed("lint", lambda: _lint(environment, project)))
     if expected.full_stack:
         migrate = [str(environment.python), "-m", recorded.package_name, "migrate"]
         if record(_timed("migrate", lambda: _migrate(migrate, project, settings))).passed:
@@ -301,6 +303,19 @@ def _one_off(
     processes.run(
         command, error=CheckFailedError, cwd=project, timeout=MIGRATE_TIMEOUT, env=env, shown=shown
     )
+
+
+def _lint(environment: environments.Environment, project: Path) -> str:
+    """The project's own lint and format check (ruff, from its test extra), as AGENTS.md says."""
+    ruff = environment.script("ruff")
+    if not ruff.exists():
+        raise CheckFailedError(
+            "ruff is not installed with the project's test extra; add it there, as the"
+            " templates do, so that everyone lints the same way."
+        )
+    for arguments in (["check", "--no-cache", "."], ["format", "--no-cache", "--check", "."]):
+        _one_off([str(ruff), *arguments], project, shown=" ".join(["ruff", *arguments]))
+    return "ruff check and ruff format --check are clean"
 
 
 def _run_tests(

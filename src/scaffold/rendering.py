@@ -88,8 +88,14 @@ def render(
             f"The {framework.title} template refused these answers ({exc}); nothing was written."
         ) from exc
     except CookiecutterException as exc:
+        # An undefined variable's exception carries the whole context: say only what failed.
+        reason = getattr(exc, "message", None) or str(exc)
+        error = getattr(exc, "error", None)
+        if error is not None and getattr(error, "message", None):
+            reason = f"{reason} {error.message}"
         raise GenerationError(
-            f"The {framework.title} template could not be rendered ({exc}); nothing was written."
+            f"The {framework.title} template could not be rendered ({reason});"
+            " nothing was written."
         ) from exc
     _remove_build_leftovers(Path(project))
     _protect_local_files(Path(project), framework.local_files)
