@@ -9,6 +9,7 @@ gunicorn one in two processes on one socket.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 import socket
@@ -365,3 +366,50 @@ def test_a_copy_leaves_out_environments_git_and_links(tmp_path: Path) -> None:
     names = {p.name for p in copy.iterdir()}
     assert "data.sqlite3" in names
     assert not names & {".venv", ".git", "outside"}
+
+
+@pytest.mark.usefixtures("no_install")
+def test_check_tells_each_step_as_it_starts(tmp_path: Path, fake_env: Path) -> None:
+    events: list[tuple[str, str]] = []
+    check.check_project(
+        make_project(tmp_path),
+        environment_dir=fake_env,
+        progress=lambda step: events.append(("done", step.name)),
+        starting=lambda name: events.append(("start", name)),
+    )
+    assert events[:2] == [("start", "install"), ("done", "install")]
+    for name in ("tests", "lint", "migrate", "migrate again", "build"):
+        assert events[events.index(("start", name)) + 1] == ("done", name)
+    first_waitress = next(i for i, e in enumerate(events) if e[1].startswith("waitress: "))
+    assert events[first_waitress - 1] == ("start", "waitress")
+
+
+@pytest.mark.usefixtures("no_install")
+@pytest.mark.parametrize("terminal", [True, False])
+def test_check_command_shows_the_running_step_on_a_terminal(
+    tmp_path: Path, fake_env: Path, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    from functools import partial
+
+    from click.testing import CliRunner
+
+    from scaffold import cli_projects
+    from scaffold.cli import cli
+
+    monkeypatch.setattr(cli_projects, "stderr_is_terminal", lambda: terminal)
+    monkeypatch.setattr(
+        check, "check_project", partial(check.check_project, environment_dir=fake_env)
+    )
+    project = make_project(tmp_path)
+    result = CliRunner().invoke(cli, ["check", str(project)], color=True)
+    assert result.exit_code == 0, result.output
+    assert ("install..." in result.stderr) == terminal
+    assert "\x1b[32mok  \x1b[0m install" in result.stdout
+    assert "\x1b[32mAll " in result.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(cli, ["check", str(project)], color=True)
+    assert "\x1b[3" not in plain.stdout and "ok   install" in plain.stdout
+    monkeypatch.delenv("NO_COLOR")
+    as_json = CliRunner().invoke(cli, ["check", str(project), "--format", "json"], color=True)
+    assert "\x1b" not in as_json.output
+    assert json.loads(as_json.stdout)["passed"] is True

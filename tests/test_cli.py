@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -256,16 +257,16 @@ def test_new_without_git_on_path_is_fine(
 def test_new_prompts_on_a_terminal(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import scaffold.cli
+    import scaffold.cli_new
 
-    monkeypatch.setattr(scaffold.cli, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(scaffold.cli_new, "stdin_is_terminal", lambda: True)
     result = runner.invoke(
         cli,
         ["new", "demo", "-o", str(tmp_path), "--no-git"],
         input="\n".join([_menu_number("flask"), "", "", "A demo.", "Ada", ""]) + "\n",
     )
     assert result.exit_code == 0, result.output
-    menu = result.output.split("Framework (number or key)")[0]
+    menu = result.output.split(f"Framework [1-{len(FRAMEWORKS)} or a key]")[0]
     assert menu.index("full-stack:") < menu.index("micro:")
     assert f"{_menu_number('flask'):>2}. Flask (flask)" in menu
     recorded = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
@@ -284,9 +285,9 @@ def _menu_number(key: str) -> str:
 def test_yes_never_prompts_even_on_a_terminal(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import scaffold.cli
+    import scaffold.cli_new
 
-    monkeypatch.setattr(scaffold.cli, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(scaffold.cli_new, "stdin_is_terminal", lambda: True)
     result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--yes"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Created {tmp_path / 'demo'} with Flask"), "nothing was asked"
@@ -334,3 +335,200 @@ def test_ctrl_c_exits_130(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) ->
     result = runner.invoke(cli, ["list"])
     assert result.exit_code == 130
     assert "Interrupted." in result.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a POSIX pseudo-terminal")
+def test_bare_new_on_a_terminal_asks_for_everything(tmp_path: Path) -> None:
+    from .pty_session import PtySession
+
+    command = [sys.executable, "-m", "scaffold", "new", "-o", str(tmp_path), "--no-git"]
+    with PtySession(command, env={**os.environ, "HOME": str(tmp_path)}) as session:
+        session.expect(f"Framework [1-{len(FRAMEWORKS)} or a key]")
+        session.send(str(len(FRAMEWORKS) + 1))
+        session.expect(f"Choose a number from 1 to {len(FRAMEWORKS)}, or a key.")
+        session.send("flask")
+        session.expect("Project name (its directory")
+        session.send("a/b")
+        session.expect("plain directory name")
+        session.send("flask")
+        session.expect("shadow")
+        session.send("blog-demo")
+        for _ in ("project_name", "package_name", "description", "author"):
+            session.expect(": ")
+            session.send("")
+        session.expect("[y/N]")
+        session.send("maybe")
+        session.expect("give yes or no, not 'maybe'")
+        session.send("y")
+        session.expect("Next steps")
+        assert session.wait() == 0
+    assert "Recognized values" not in session.output
+    assert "[True]" not in session.output and "[False]" not in session.output
+    recorded = json.loads((tmp_path / "blog-demo" / ".scaffold.json").read_text())
+    assert recorded["answers"]["deploy"] is True
+
+
+def test_bare_new_without_a_terminal_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["new"])
+    assert result.exit_code == 2
+    assert "Missing argument 'NAME'." in result.output
+
+
+@pytest.mark.parametrize(("key", "default"), [("flask", "[y/N]"), ("django", "[Y/n]")])
+def test_yes_no_questions_say_yes_or_no(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str, default: str
+) -> None:
+    import scaffold.cli_new
+    from scaffold.questions import questions
+
+    monkeypatch.setattr(scaffold.cli_new, "stdin_is_terminal", lambda: True)
+    typed = [
+        "maybe\nno" if isinstance(question.default, bool) else ""
+        for question in questions(FRAMEWORKS[key])
+        if question.key != "project_slug"
+    ]
+    result = runner.invoke(
+        cli,
+        ["new", "demo", "-f", key, "-o", str(tmp_path), "--no-git"],
+        input="\n".join(typed) + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert default in result.output
+    assert "give yes or no, not 'maybe'" in result.output
+    assert "[True]" not in result.output and "[False]" not in result.output
+
+
+def test_choice_menus_say_their_range(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scaffold.cli_new
+
+    monkeypatch.setattr(scaffold.cli_new, "stdin_is_terminal", lambda: True)
+    typed = "\n".join(["", "", "", "", "3", "2", ""]) + "\n"
+    result = runner.invoke(
+        cli, ["new", "demo", "-f", "django", "-o", str(tmp_path), "--no-git"], input=typed
+    )
+    assert result.exit_code == 0, result.output
+    assert "[1-2 or a name]" in result.output
+    assert "Choose a number from 1 to 2, or a name." in result.output
+    recorded = json.loads((tmp_path / "demo" / ".scaffold.json").read_text())
+    assert recorded["answers"]["database"] == "postgresql"
+
+
+def test_new_help_points_to_info_for_the_options(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["new", "--help"])
+    assert "scaffold info KEY" in result.output
+
+
+@pytest.mark.parametrize("key", ["zope", "grok"])
+def test_notice_names_the_package_after_the_project_is_made(
+    runner: CliRunner, tmp_path: Path, key: str
+) -> None:
+    made = runner.invoke(cli, ["new", "my-site", "-f", key, "-o", str(tmp_path), "--no-git"])
+    assert made.exit_code == 0, made.output
+    assert "python -m my_site migrate" in made.output
+    assert "<package>" not in made.output
+    assert made.output.index("Created") < made.output.index("python -m my_site migrate")
+    again = runner.invoke(cli, ["new", "my-site", "-f", key, "-o", str(tmp_path), "--no-git"])
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+    assert "migrate" not in again.output
+
+
+def test_next_steps_use_the_package_set(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--set", "package_name=other"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "python -m other" in result.output
+
+
+def test_new_names_the_files_git_leaves_out(runner: CliRunner, tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    result = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = int(result.output.split(" files in ")[0].rsplit(" ", 1)[1])
+    assert f"committed {written - 1} of the {written} files" in result.output
+    assert ".env, git-ignored, is not committed" in result.output
+
+
+def test_shared_file_notes_are_true_for_every_template(runner: CliRunner, tmp_path: Path) -> None:
+    """A shared note that names a server or a step names one the template's file has."""
+    notes = json.loads((Path(__file__).parents[1] / "templates/_shared/files.json").read_text())
+    words = ("waitress", "uvicorn", "gunicorn", "ZODB", "FileStorage", "SQLite")
+    wrong = []
+    for key in FRAMEWORKS:
+        result = runner.invoke(
+            cli,
+            [
+                "new",
+                f"p-{key}",
+                "-f",
+                key,
+                "-o",
+                str(tmp_path),
+                "--no-git",
+                "--yes",
+                "--set",
+                "deploy=yes",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        for path, note in notes.items():
+            if path.startswith("_"):
+                continue
+            text = (tmp_path / f"p-{key}" / path).read_text()
+            wrong += [(key, path, w) for w in words if w in note and w not in text]
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_colour_on_a_terminal_and_never_with_no_color(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coloured = runner.invoke(cli, ["info", "flask"], color=True)
+    assert "\x1b[1mThe skeleton, file by file:" in coloured.output
+    assert "\x1b[" not in runner.invoke(cli, ["info", "flask"]).output  # not a terminal
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in runner.invoke(cli, ["info", "flask"], color=True).output
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" not in runner.invoke(cli, ["list", "--format", "json"], color=True).output
+
+
+def test_interrupted_install_is_finished_by_the_same_command(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scaffold.runtime import environments
+
+    def interrupted(project: Path) -> None:
+        raise KeyboardInterrupt
+
+    installed: list[Path] = []
+    command = ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--yes", "--install"]
+    monkeypatch.setattr(environments, "install_project", interrupted)
+    first = runner.invoke(cli, command)
+    assert first.exit_code == 130
+    assert "--install' finishes the install" in first.output
+    monkeypatch.setattr(environments, "install_project", installed.append)
+    again = runner.invoke(cli, command)
+    assert again.exit_code == 0, again.output
+    assert "made earlier by this command, without a working .venv: finishing" in again.output
+    assert installed == [tmp_path / "demo"]
+    assert "Next steps" in again.output
+    forced = runner.invoke(cli, [*command, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert len(installed) == 2
+    other = runner.invoke(cli, [*command, "--set", "author=Someone Else"])
+    assert other.exit_code == 1
+    assert "already exists" in other.output
+    assert len(installed) == 2
+
+
+def test_update_summaries_are_coloured_on_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
+    made = runner.invoke(cli, ["new", "demo", "-f", "flask", "-o", str(tmp_path), "--no-git"])
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(cli, ["update", str(tmp_path / "demo"), "--check"], color=True)
+    assert result.exit_code == 0, result.output
+    assert "\x1b[32mdemo is up to date" in result.output

@@ -32,7 +32,7 @@ from scaffold.questions import questions
 from scaffold.runtime import environments, servers
 
 from .database_servers import shared_environment
-from .helpers import FRAMEWORKS, framework_params
+from .helpers import FRAMEWORKS, framework_params, on_loopback
 
 DEPLOY_FILES = (
     "Dockerfile",
@@ -96,7 +96,7 @@ def production_command(project: Path) -> list[str]:
     recorded = answers.read(project)
     framework = registry.get(recorded.framework)
     environment = environments.Environment(Path("venv"), "uv")
-    run, server, *_others = check.servers_for(environment, recorded, framework)
+    _run, server, *_others = check.servers_for(environment, recorded, framework)
     executable, *arguments = server.command
     listen = {
         "127.0.0.1:{port}": "0.0.0.0:8000",
@@ -324,9 +324,7 @@ def rehearse(
         assert completed.returncode == 0, f"migrate: {completed.stderr[-1500:]}"
     port = servers.free_port()
     executable, *arguments = json.loads(instruction(dockerfile, "CMD"))
-    command = [str(environment.script(executable))] + [
-        argument.replace("0.0.0.0:8000", f"127.0.0.1:{port}") for argument in arguments
-    ]
+    command = [str(environment.script(executable)), *on_loopback(arguments, port)]
     health = instruction(dockerfile, "HEALTHCHECK")
     probe = json.loads(health[health.index("CMD ") + 4 :])[2]
     probe = probe.replace("127.0.0.1:8000", f"127.0.0.1:{port}")

@@ -329,7 +329,10 @@ def test_force_commits_only_the_files_it_wrote(templates: Path, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert "Kept 1 file you already had, unchanged:\n  README.md" in result.output
     # 6 files written; the git-ignored .env is not committed.
-    assert "committed the 5 files scaffold wrote" in result.output
+    assert (
+        "committed 5 of the 6 files scaffold wrote; .env, git-ignored, is not committed."
+        in result.output
+    )
     tracked = subprocess.run(
         ["git", "-C", str(target), "ls-files"], capture_output=True, text=True, check=True
     ).stdout.split()
@@ -551,7 +554,7 @@ def test_interactive_answers_are_checked_as_typed(templates: Path, tmp_path: Pat
     env = {**os.environ, registry.TEMPLATES_ENV: str(templates), "HOME": str(tmp_path)}
     command = [sys.executable, "-m", "scaffold", "new", "demo", "-o", str(tmp_path), "--no-git"]
     with PtySession(command, env=env) as session:
-        session.expect("Framework (number or key)")
+        session.expect("Framework [1 or a key]")
         session.send("tinny")
         session.expect("Did you mean 'tiny'?")
         session.send("tiny")
@@ -570,7 +573,7 @@ def test_interactive_answers_are_checked_as_typed(templates: Path, tmp_path: Pat
         session.send("Ada")
         session.expect("Flavour")
         session.send("3")
-        session.expect("must be one of plain, fancy")
+        session.expect("Choose a number from 1 to 2, or a name.")
         session.send("2")
         session.expect("With extras")
         session.send("y")

@@ -103,10 +103,13 @@ def test_a_note_is_read_at_once_by_a_process_far_from_the_database(
             far_env = {setting: through(setting, value, relay)}
             with (
                 servers.serving(
-                    _waitress(environment, near_port), project.path, port=near_port
+                    _waitress(environment, near_port, framework), project.path, port=near_port
                 ) as near,
                 servers.serving(
-                    _waitress(environment, far_port), project.path, port=far_port, env=far_env
+                    _waitress(environment, far_port, framework),
+                    project.path,
+                    port=far_port,
+                    env=far_env,
                 ) as far,
             ):
                 writer, reader = conformance.Client(near), conformance.Client(far)
@@ -120,8 +123,12 @@ def test_a_note_is_read_at_once_by_a_process_far_from_the_database(
                     )
 
 
-def _waitress(environment: environments.Environment, port: int) -> list[str]:
-    return [str(environment.script("waitress-serve")), f"--listen=127.0.0.1:{port}", check.APP]
+def _waitress(
+    environment: environments.Environment, port: int, framework: registry.Framework
+) -> list[str]:
+    """waitress, the WSGI server `check` runs first, serving the starter's WSGI entry point."""
+    entry = framework.interface["wsgi"]
+    return [str(environment.script("waitress-serve")), f"--listen=127.0.0.1:{port}", entry]
 
 
 def test_the_slow_link_holds_replies_back() -> None:

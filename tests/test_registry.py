@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from scaffold import registry
+from scaffold import questions, registry
 from scaffold.errors import TemplateMetadataError, UnknownFrameworkError
 
 from .helpers import FIXTURES, FRAMEWORKS, framework_params
@@ -61,3 +64,44 @@ def test_unknown_framework_without_a_close_match_lists_all() -> None:
 def test_templates_dir_can_be_overridden(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(registry.TEMPLATES_ENV, str(FIXTURES / "failing-hook"))
     assert list(registry.discover()) == ["hooky"]
+
+
+def _template_with(tmp_path: Path, **changes: object) -> Path:
+    """A copy of the Flask template's metadata, with ``_scaffold`` keys changed."""
+    config = json.loads((FRAMEWORKS["flask"].path / "cookiecutter.json").read_text("utf-8"))
+    config["_scaffold"].update(changes)
+    folder = tmp_path / "flask"
+    folder.mkdir()
+    (folder / "cookiecutter.json").write_text(json.dumps(config), encoding="utf-8")
+    return folder
+
+
+def test_the_schema_problems_are_listed_at_once_as_sentences(tmp_path: Path) -> None:
+    folder = _template_with(
+        tmp_path,
+        interface={"wsgi": "wsgi", "cgi": "x:y"},
+        reserved_names="flask",
+        shared=["gitignore", {}],
+        homepage="flask.example",
+        colour="blue",
+    )
+    with pytest.raises(TemplateMetadataError) as caught:
+        registry.load_framework(folder)
+    message = str(caught.value)
+    for problem in (
+        "'_scaffold' has unknown keys: colour.",
+        "'interface' has unknown keys: cgi.",
+        "'interface.wsgi' must be an entry point, 'module:name'.",
+        "'reserved_names' must be a list of module names.",
+        "'shared[1]' must be a shared file's name, or {name: its path in the template}.",
+        "'homepage' must be an http(s) URL.",
+    ):
+        assert problem in message, message
+
+
+def test_the_registry_keeps_the_parsed_variables(tmp_path: Path) -> None:
+    folder = _template_with(tmp_path)
+    framework = registry.load_framework(folder)
+    written = json.loads((folder / "cookiecutter.json").read_text("utf-8"))
+    assert framework.variables == written
+    assert questions.template_variables(framework) == written

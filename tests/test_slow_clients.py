@@ -25,6 +25,7 @@ from scaffold import generator, registry
 from scaffold.runtime import environments, servers
 
 from .database_servers import shared_environment
+from .helpers import on_loopback
 
 # More slow clients than any worker pool of the servers the templates use: waitress has
 # 4 threads, `gunicorn -w 2` 2 workers; one thread per client would need 16.
@@ -117,16 +118,6 @@ def health_while_slow_clients_send(port: int, probes: int = 3) -> list[str]:
         for client in clients:
             client.join(GIVE_UP_AFTER)
     return problems
-
-
-def on_loopback(arguments: list[str], port: int) -> list[str]:
-    """The image's server arguments, listening on 127.0.0.1:``port`` instead of 0.0.0.0:8000."""
-    assert any("0.0.0.0" in argument for argument in arguments), arguments
-    moved = {"0.0.0.0": "127.0.0.1", "8000": str(port)}
-    return [
-        moved.get(argument, argument.replace("0.0.0.0:8000", f"127.0.0.1:{port}"))
-        for argument in arguments
-    ]
 
 
 @pytest.mark.e2e

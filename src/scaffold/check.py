@@ -46,6 +46,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import answers, registry
@@ -81,7 +82,8 @@ class CheckReport:
         return [step for step in self.steps if not step.passed]
 
 
-Progress = Callable[[Step], None]
+Progress = Callable[[Step], None]  # told of each step as it ends
+Starting = Callable[[str], None]  # told the name of each step (or server) as it starts
 MIGRATE_TIMEOUT = 300
 # A failure that the server's own output may explain: a 5xx, a dropped connection.
 SERVER_FAULT = re.compile(r"answered 5\d\d|a server error|request failed|connection", re.I)
@@ -109,6 +111,7 @@ def check_project(
     *,
     environment_dir: Path | None = None,
     progress: Progress | None = None,
+    starting: Starting | None = None,
 ) -> CheckReport:
     """Install, test, serve and probe ``project``; never raises for a failing step.
 
@@ -116,7 +119,8 @@ def check_project(
     happens on scratch copies (`runtime.scratch`): the project is copied to a
     temporary folder with its data, a server database is stood in for by a scratch
     one, and the environment is a new one (``environment_dir`` in tests): a
-    ``.venv`` the project carries is never run.
+    ``.venv`` the project carries is never run. ``progress`` hears of each step as
+    it ends, ``starting`` of each step (or server) as it starts.
     """
     project = project.resolve()
     # The answers file comes from the project: checked before its package name runs.
@@ -137,7 +141,7 @@ def check_project(
         workspace = Workspace(scratch / project.name, env_path)
         if not copy.passed:
             record(copy)
-        elif record(_install_step(workspace, framework)).passed:
+        elif record(_install_step(workspace, framework, starting)).passed:
             environment = environments.create(env_path)
             with ExitStack() as stack:
                 database, settings = _databases(stack, environment, scratch)
@@ -145,7 +149,7 @@ def check_project(
                     record(database)
                 if settings is not None:
                     workspace = dataclasses.replace(workspace, settings=settings)
-                    _verify(workspace, environment, recorded, framework, expected, record)
+                    _verify(workspace, environment, recorded, framework, expected, record, starting)
     return CheckReport(project=project, framework=expected.framework, steps=tuple(steps))
 
 
@@ -183,9 +187,12 @@ def _databases(
     return Step("scratch database", True, detail, time.perf_counter() - started), settings
 
 
-def _install_step(workspace: Workspace, framework: registry.Framework) -> Step:
+def _install_step(
+    workspace: Workspace, framework: registry.Framework, starting: Starting | None
+) -> Step:
     servers = [server for interface in _interfaces(framework) for server in interface.servers]
-    return _timed("install", lambda: _install(workspace.env_path, workspace.project, servers))
+    install = partial(_install, workspace.env_path, workspace.project, servers)
+    return _timed("install", install, starting)
 
 
 def _verify(
@@ -195,32 +202,38 @@ def _verify(
     framework: registry.Framework,
     expected: conformance.Expectation,
     record: Callable[[Step], Step],
+    starting: Starting | None = None,
 ) -> None:
     """The steps after the install: tests, migrations, the admin account, build, servers."""
     project, settings = workspace.project, dict(workspace.settings)
-    record(_timed("tests", lambda: _run_tests(environment, project, settings)))
-    record(_timed("lint", lambda: _lint(environment, project)))
+    begin = starting or (lambda name: None)
+    record(_timed("tests", lambda: _run_tests(environment, project, settings), begin))
+    record(_timed("lint", lambda: _lint(environment, project), begin))
     if expected.full_stack:
         migrate = [str(environment.python), "-m", recorded.package_name, "migrate"]
-        if record(_timed("migrate", lambda: _migrate(migrate, project, settings))).passed:
-            record(_timed("migrate again", lambda: _migrate(migrate, project, settings)))
+        if record(_timed("migrate", lambda: _migrate(migrate, project, settings), begin)).passed:
+            record(_timed("migrate again", lambda: _migrate(migrate, project, settings), begin))
             if framework.admin_account is not None:
+                begin("admin account")
                 account, admin = create_admin(
                     environment, recorded, framework.admin_account, project, settings
                 )
                 record(account)
                 expected = dataclasses.replace(expected, admin=admin)
     if framework.build_commands:
-        record(_timed("build", lambda: _build(environment, framework, project, settings)))
+        record(_timed("build", lambda: _build(environment, framework, project, settings), begin))
     for server in servers_for(environment, recorded, framework):
         if server.skipped:
             record(Step(f"{server.name}: {server.skipped}", True))
             continue
+        begin(server.name)
         for step in _probe(server, project, expected, settings):
             record(step)
 
 
-def _timed(name: str, action: Callable[[], str]) -> Step:
+def _timed(name: str, action: Callable[[], str], starting: Starting | None = None) -> Step:
+    if starting:
+        starting(name)
     started = time.perf_counter()
     try:
         detail = action()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from . import __version__
+from .cli_new import next_steps
 from .cli_projects import check_command, update
 from .compare.concepts import CONCEPTS
 from .compare.formats import FORMATS as COMPARE_FORMATS
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
     from .registry import Framework
 
+
+__all__ = ["cli", "main", "next_steps"]
 
 # Ctrl-C, as shells report it (the other exit statuses: cli_projects and the README).
 EXIT_INTERRUPTED = 130
@@ -85,17 +88,22 @@ FRAMEWORK = FrameworkType()
 
 @click.group(cls=ScaffoldGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scaffold")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Generate, compare and learn starter projects for Python web frameworks.
 
     \b
     Example:
       scaffold new myapp --framework flask
     """
+    import os
+
+    if os.environ.get("NO_COLOR"):  # https://no-color.org; Click does not read it itself
+        ctx.color = False
 
 
 @cli.command()
-@click.argument("name")
+@click.argument("name", required=False)
 @click.option("-f", "--framework", type=FRAMEWORK, help="Framework key (see 'scaffold list').")
 @click.option(
     "-o",
@@ -112,13 +120,19 @@ def cli() -> None:
     "settings",
     multiple=True,
     metavar="KEY=VALUE",
-    help="Answer one template variable (repeatable).",
+    help="Answer one template variable (repeatable; 'scaffold info KEY' lists them).",
 )
 @click.option("--force", is_flag=True, help="Write into an existing directory, keeping your files.")
 @click.option("--no-git", is_flag=True, help="Do not create a git repository.")
-@click.option("--install", is_flag=True, help="Create .venv and install the project into it.")
+@click.option(
+    "--install",
+    is_flag=True,
+    help="Create .venv and install the project into it (again: finishes an interrupted one).",
+)
+@click.pass_context
 def new(
-    name: str,
+    ctx: click.Context,
+    name: str | None,
     framework: Framework | None,
     output_dir: Path,
     no_input: bool,
@@ -130,102 +144,30 @@ def new(
 ) -> None:
     """Create the project NAME from a framework's starter template.
 
+    On a terminal it asks for what you leave out (NAME and the framework
+    included); 'scaffold info KEY' shows a framework's options, the variables
+    --set takes, and its files.
+
     \b
     Examples:
+      scaffold new
       scaffold new myapp --framework flask
       scaffold new blog-demo -f django -o ~/code --set author="Ada Lovelace"
       scaffold new shop -f bottle --yes --install
     """
-    from . import generator, prompts
+    from . import cli_new
 
-    interactive = not (no_input or yes) and stdin_is_terminal()
-    if framework is None:
-        if not interactive:
-            raise click.UsageError("Missing option '--framework' (see 'scaffold list').")
-        framework = prompts.choose_framework()
-    if framework.notice:
-        click.secho(framework.notice, fg="yellow", err=True)
-    project = generator.new_project(
-        framework,
-        name,
-        output_dir,
-        settings=_parse_settings(settings),
-        ask=prompts.ask if interactive else None,
+    cli_new.run(
+        ctx,
+        name=name,
+        framework=framework,
+        output_dir=output_dir,
+        interactive=not (no_input or yes),
+        settings=settings,
         force=force,
-        git_message=None if no_git else f"Start {name} from scaffold's {framework.title} starter",
+        no_git=no_git,
+        install=install,
     )
-    fw = project.framework
-    click.echo(
-        f"Created {_shown(project.path)} with {fw.title} ({fw.category}):"
-        f" {_count(len(project.files), 'file')} in {project.seconds:.2f} s."
-    )
-    if project.kept:
-        click.echo(f"Kept {_count(len(project.kept), 'file')} you already had, unchanged:")
-        for relative in project.kept:
-            click.echo(f"  {relative}")
-    if project.committed:
-        click.echo(
-            f"Initialised a git repository and committed the {_count(project.committed, 'file')}"
-            " scaffold wrote."
-        )
-    if install:
-        _install(project.path)
-    click.echo("\nNext steps:")
-    for command in next_steps(_shown(project.path), project.names.package, installed=install):
-        click.echo(f"  {command}")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def stdin_is_terminal() -> bool:
-    """Whether a person can answer prompts (never true in CI or a pipe)."""
-    return sys.stdin.isatty()
-
-
-def next_steps(path: Path, package: str, *, installed: bool = False) -> list[str]:
-    """The commands that install, test and run a new project, ready to paste."""
-    import shlex
-
-    steps = [f"cd {shlex.quote(str(path))}"]
-    if not installed:
-        steps.append("python3 -m venv .venv")
-    steps.append(". .venv/bin/activate")
-    if not installed:
-        steps.append('pip install -e ".[test]"')
-    steps += ["pytest", f"python -m {package}"]
-    return steps
-
-
-def _shown(path: Path) -> Path:
-    """``path`` relative to the working directory when it lies below it."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-def _install(project: Path) -> None:
-    import time
-
-    from .runtime import environments
-
-    tool = "uv" if environments.uv_path() else "pip"
-    click.echo(f"Installing into .venv with {tool} (this can take a minute)...", nl=False)
-    started = time.perf_counter()
-    environments.install_project(project)
-    click.echo(f" done in {time.perf_counter() - started:.1f} s.")
-
-
-def _parse_settings(settings: tuple[str, ...]) -> dict[str, str]:
-    parsed: dict[str, str] = {}
-    for setting in settings:
-        key, sep, value = setting.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{setting!r} is not KEY=VALUE.", param_hint="'--set'")
-        parsed[key.strip()] = value
-    return parsed
 
 
 @cli.command("list")

@@ -15,6 +15,8 @@ import click
 EXIT_BEHIND = 1  # update --check: the template has changes for the project
 EXIT_CHECK_FAILED = 3  # check: a check of the project failed
 EXIT_CONFLICTS = 4  # update: files hold conflict markers to resolve
+# Back to the start of the terminal's line, and clear it: a progress line gives way.
+CLEAR_LINE = "\r\x1b[K"
 
 
 @click.command("check")
@@ -30,7 +32,8 @@ def check_command(ctx: click.Context, path: Path, fmt: str) -> None:
     only on a project you trust. It works on a scratch copy of the project and
     its data, in a new environment (a .venv in the project is never run), and on
     a scratch database when DATABASE_URL or ZEO_ADDRESS names a server, so your
-    files and data are left as they are. Exits 1 if any check fails.
+    files and data are left as they are. On a terminal it shows the step that is
+    running. Exits 3 if any check fails.
 
     \b
     Example:
@@ -38,17 +41,33 @@ def check_command(ctx: click.Context, path: Path, fmt: str) -> None:
     """
     from . import check, report
 
+    live = fmt == "text" and stderr_is_terminal()
+
+    def starting(name: str) -> None:  # "install..." until the step's own line replaces it
+        click.echo(f"{name}...", nl=False, err=True)
+
     def show(step: check.Step) -> None:
+        if live:
+            click.echo(CLEAR_LINE, nl=False, err=True, color=True)
         if fmt == "text":
             click.echo(report.step_line(step))
 
-    result = check.check_project(path, progress=show)
+    result = check.check_project(path, progress=show, starting=starting if live else None)
+    if live:
+        click.echo(CLEAR_LINE, nl=False, err=True, color=True)
     if fmt == "json":
         click.echo(report.check_json(result))
     else:
         click.echo(report.check_summary(result))
     if not result.passed:
         ctx.exit(EXIT_CHECK_FAILED)
+
+
+def stderr_is_terminal() -> bool:
+    """Whether progress lines, which rewrite themselves, can go to stderr."""
+    import sys
+
+    return sys.stderr.isatty()
 
 
 @click.command()

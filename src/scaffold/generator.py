@@ -19,13 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, answers, snapshot, staging, vcs
-from .errors import InvalidAnswerError, OutputDirError
+from .errors import InvalidAnswerError, OutputDirError, ScaffoldError
 from .names import ProjectNames, check_package, validate_name
 from .questions import Ask, ask_remaining, convert_answers
 from .registry import Framework
 from .rendering import render
 
-__all__ = ["GeneratedProject", "generate", "new_project", "record_project", "render"]
+__all__ = [
+    "GeneratedProject",
+    "earlier_project",
+    "generate",
+    "new_project",
+    "record_project",
+    "render",
+]
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,9 @@ class GeneratedProject:
 
     ``kept`` lists the files that ``--force`` found with other content and left
     alone; ``committed`` is how many files a new git repository's first commit
-    holds (0: no repository was made).
+    holds (0: no repository was made), and ``uncommitted`` the files written but
+    left out of it (git-ignored, such as ``.env``). ``package`` is the Python
+    package the project has (NAME's, or the one ``--set package_name`` gave).
     """
 
     path: Path
@@ -44,6 +53,8 @@ class GeneratedProject:
     seconds: float
     kept: tuple[str, ...] = ()
     committed: int = 0
+    uncommitted: tuple[str, ...] = ()
+    package: str = ""
 
 
 def new_project(
@@ -69,6 +80,31 @@ def new_project(
     return generate(
         framework, name, output_dir, extra=answers_given, force=force, git_message=git_message
     )
+
+
+def earlier_project(
+    framework: Framework, name: str, output_dir: Path, settings: Mapping[str, str]
+) -> Path | None:
+    """The project that ``new`` with these arguments generated earlier, if it is there.
+
+    That is the target directory holding an answers file for ``framework`` whose
+    answers agree with NAME and every ``settings`` answer: running the same
+    command again may then finish what it left undone (an interrupted install).
+    """
+    names = validate_name(name, framework.reserved_names)
+    target = output_dir.resolve() / names.slug
+    if target.is_symlink() or not (target / answers.ANSWERS_FILE).is_file():
+        return None
+    try:
+        recorded = answers.read(target)
+    except ScaffoldError:
+        return None
+    given = {"project_slug": names.slug, **convert_answers(framework, settings)}
+    if recorded.framework != framework.key:
+        return None
+    if any(recorded.answers.get(key) != value for key, value in given.items()):
+        return None
+    return target
 
 
 def generate(
@@ -122,8 +158,12 @@ def generate(
         files = tuple(sorted(staging.relative_files(rendered)))
         kept = staging.keep_existing(rendered, target, files) if target.exists() else ()
         committed = 0
+        uncommitted: tuple[str, ...] = ()
         if git_message and not (target / ".git").exists() and not vcs.inside_work_tree(output_dir):
             committed = vcs.commit_new_repository(rendered, git_message)
+            if committed:
+                tracked = vcs.tracked_files(rendered)
+                uncommitted = tuple(f for f in files if f not in kept and f not in tracked)
         staging.move_into_place(rendered, target)
     except OSError as exc:
         raise OutputDirError(
@@ -139,6 +179,8 @@ def generate(
         seconds=time.perf_counter() - started,
         kept=kept,
         committed=committed,
+        uncommitted=uncommitted,
+        package=str(context_answers["package_name"]),
     )
 
 

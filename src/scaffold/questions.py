@@ -10,7 +10,6 @@ committed answers file cannot smuggle template code into Jinja.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +18,6 @@ from .errors import (
     InvalidAnswerError,
     InvalidProjectFileError,
     ScaffoldError,
-    TemplateMetadataError,
 )
 from .names import ProjectNames, check_answer_value, check_package, validate_name
 from .registry import Framework
@@ -53,13 +51,8 @@ class Question:
 
 
 def template_variables(framework: Framework) -> dict[str, Any]:
-    """The template's ``cookiecutter.json``, as written."""
-    config_file = framework.path / "cookiecutter.json"
-    try:
-        variables = json.loads(config_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise TemplateMetadataError(f"Cannot read {config_file}: {exc}.") from exc
-    return dict(variables)
+    """The template's ``cookiecutter.json``, as written (the registry parsed it once)."""
+    return dict(framework.variables)
 
 
 def questions(framework: Framework) -> list[Question]:

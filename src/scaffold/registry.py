@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from .compare.claims import validate as claim_problems
 from .compare.concepts import validate as concept_problems
 from .contract import CATEGORIES, FEATURE_KEYS
 from .errors import TemplateMetadataError, UnknownFrameworkError
+from .schema import validate as validate_schema
 
 __all__ = ["CATEGORIES", "FEATURE_KEYS", "Framework", "discover", "get", "load_framework"]
 TEMPLATES_ENV = "SCAFFOLD_TEMPLATES"
@@ -93,6 +93,9 @@ class Framework:
 
     # How to create an admin account for the login and logout checks (``admin_account``).
     admin_account: AdminAccount | None = None
+    # The template's ``cookiecutter.json`` as written (its variables, prompts and
+    # private keys), parsed once here for `scaffold.questions`.
+    variables: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     def serves_one_process(self, answers: Mapping[str, Any]) -> bool:
         """Whether a project made with ``answers`` must be served by one process."""
@@ -183,6 +186,7 @@ def load_framework(folder: Path) -> Framework:
         },
         concepts={name: dict(spec) for name, spec in meta.get("concepts", {}).items()},
         claims=tuple(dict(claim) for claim in meta.get("claims", ())),
+        variables=config,
     )
 
 
@@ -198,74 +202,39 @@ def _shared_notes(path: Path) -> dict[str, str]:
 
 
 def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
-    """Every problem with a ``_scaffold`` block, as readable sentences."""
-    problems = []
-    for name in ("key", "title", "summary", "description"):
-        if not isinstance(meta.get(name), str) or not meta.get(name):
-            problems.append(f"'{name}' must be a non-empty string.")
-    problems += _interface_problems(meta.get("interface"))
-    if meta.get("key") and meta["key"] != folder.name:
+    """Every problem with a ``_scaffold`` block, as readable sentences.
+
+    The schema (``template.schema.json``) says the block's shape. ``concepts``,
+    ``claims`` and ``admin_account`` also have rules it cannot say (which concepts
+    the features call for, a verdict or figures, the placeholders), checked here
+    in Python: their checkers tell the problems under their key, and the schema's
+    findings there are added only when the checker found none.
+    """
+    found: dict[str, list[str]] = {}
+    for problem in validate_schema(meta):
+        top = str(problem.path[0]) if problem.path else ""
+        found.setdefault(top, []).append(problem.message)
+    checkers: dict[str, Callable[[Mapping[str, Any]], list[str]]] = {
+        "concepts": concept_problems,
+        "claims": claim_problems,
+        "admin_account": _admin_account_problems,
+    }
+    problems = [
+        message for top, messages in found.items() if top not in checkers for message in messages
+    ]
+    for top, checker in checkers.items():
+        problems += checker(meta) or found.get(top, [])
+    if isinstance(meta.get("key"), str) and meta["key"] and meta["key"] != folder.name:
         problems.append(f"'key' is {meta['key']!r} but the folder is named {folder.name!r}.")
-    if meta.get("category") not in CATEGORIES:
-        problems.append(f"'category' must be one of {', '.join(CATEGORIES)}.")
-    deps = meta.get("dependencies")
-    if not isinstance(deps, list) or not deps or not all(isinstance(d, str) for d in deps):
-        problems.append("'dependencies' must be a non-empty list of requirement strings.")
-    features = meta.get("features")
-    if not isinstance(features, dict):
-        problems.append("'features' must be an object.")
-    else:
-        missing = [name for name in FEATURE_KEYS if name not in features]
-        if missing:
-            problems.append(f"'features' lacks {', '.join(missing)}.")
-    for name in ("files", "routes", "urls", "deploy", "one_process_when", "option_notes"):
-        if not isinstance(meta.get(name, {}), dict):
-            problems.append(f"'{name}' must be an object.")
-    for name in ("reserved_names", "aliases", "known_gaps", "local_files"):
-        if not isinstance(meta.get(name, []), list):
-            problems.append(f"'{name}' must be a list.")
-    problems += _url_problems(meta.get("urls", {}))
-    problems += _admin_account_problems(meta.get("admin_account"))
-    problems += concept_problems(meta) + claim_problems(meta)
-    return problems
+    return list(dict.fromkeys(problems))  # once each, in the order found
 
 
 ACCOUNT_PLACEHOLDERS = ("package", "username", "password")
-ENTRY_POINT = re.compile(
-    r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*"
-)
 
 
-def _interface_problems(interface: object) -> list[str]:
-    """``interface`` must map each interface the starter offers to its entry point."""
-    from .runtime.interfaces import INTERFACES
-
-    known = ", ".join(INTERFACES)
-    shape = f"'interface' must map an interface ({known}) to its entry point, 'module:name'"
-    if not isinstance(interface, dict) or not interface:
-        return [f'{shape}, such as {{"wsgi": "wsgi:application"}}.']
-    problems = []
-    for name, entry in interface.items():
-        if name not in INTERFACES:
-            problems.append(f"{shape}; {name!r} is not one of them.")
-        elif not isinstance(entry, str) or not ENTRY_POINT.fullmatch(entry):
-            problems.append(f"{shape}; {entry!r} is not 'module:name'.")
-    return problems
-
-
-def _url_problems(urls: object) -> list[str]:
-    """Each page in ``urls`` (notes, login, admin, logout) must be a path of the site."""
-    if not isinstance(urls, dict):
-        return []
-    return [
-        f"'urls.{name}' must be a path that starts with one '/'."
-        for name, path in urls.items()
-        if not isinstance(path, str) or not path.startswith("/") or path[1:2] in ("/", "\\")
-    ]
-
-
-def _admin_account_problems(account: object) -> list[str]:
+def _admin_account_problems(meta: Mapping[str, Any]) -> list[str]:
     """What is wrong with an ``admin_account`` block (None when there is none)."""
+    account = meta.get("admin_account")
     if account is None:
         return []
     shape = "'admin_account' must be " + '{"argv": [str, ...], "env": {str: str}}'

@@ -94,8 +94,7 @@ def render(
         if error is not None and getattr(error, "message", None):
             reason = f"{reason} {error.message}"
         raise GenerationError(
-            f"The {framework.title} template could not be rendered ({reason});"
-            " nothing was written."
+            f"The {framework.title} template could not be rendered ({reason}); nothing was written."
         ) from exc
     _remove_build_leftovers(Path(project))
     _protect_local_files(Path(project), framework.local_files)

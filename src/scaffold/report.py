@@ -1,10 +1,17 @@
-"""Plain data in, text or JSON out, for `list` and `info`."""
+"""Plain data in, text or JSON out, for `list`, `info`, `check` and `update`.
+
+Text may carry Click's styles (`styled`): Click drops them when the output is
+not a terminal, and the CLI turns them off when ``NO_COLOR`` is set. JSON never
+holds a style.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+import click
 
 from .contract import CATEGORIES, FEATURE_KEYS, FEATURE_LABELS
 from .registry import Framework, rendered_path
@@ -14,6 +21,20 @@ if TYPE_CHECKING:
     from .check import CheckReport, Step
     from .compare.concepts import ConceptCode
     from .update import UpdateResult
+
+
+# How each kind of word looks on a terminal that takes colour.
+STYLES: dict[str, dict[str, Any]] = {
+    "ok": {"fg": "green"},
+    "fail": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow"},
+    "heading": {"bold": True},
+}
+
+
+def styled(text: str, kind: str) -> str:
+    """``text`` in the style of its kind (see `STYLES`)."""
+    return click.style(text, **STYLES[kind])
 
 
 def framework_summary(framework: Framework) -> dict[str, Any]:
@@ -67,23 +88,23 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
         "",
     ]
     if framework.notice:
-        lines += [f"Note: {framework.notice}", ""]
+        lines += [styled(f"Note: {framework.notice}", "warning"), ""]
     if framework.homepage:
         lines.append(f"Homepage:      {framework.homepage}")
     lines.append(f"Depends on:    {', '.join(framework.dependencies)}")
     entries = ", ".join(f"{name.upper()} {entry}" for name, entry in framework.interface.items())
     lines.append(f"Interface:     {entries}")
     lines.append("")
-    lines.append("What the starter shows:")
+    lines.append(styled("What the starter shows:", "heading"))
     for name in FEATURE_KEYS:
         value = framework.features.get(name)
         shown = "yes" if value is True else ("-" if value in (None, False) else str(value))
         lines.append(f"  {FEATURE_LABELS[name]:<10} {shown}")
     options = option_lines(framework)
     if options:
-        lines += ["", "Options (scaffold new NAME --set KEY=VALUE):", *options]
+        lines += ["", styled("Options (scaffold new NAME --set KEY=VALUE):", "heading"), *options]
     if framework.files:
-        lines += ["", "The skeleton, file by file:"]
+        lines += ["", styled("The skeleton, file by file:", "heading")]
         paths = {path: rendered_path(path, package) for path in framework.files}
         width = max(len(shown) for shown in paths.values())
         for path, note in framework.files.items():
@@ -91,7 +112,8 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
     if framework.concepts:
         from .compare.concepts import CONCEPTS
 
-        lines += ["", f"Concepts (scaffold info {framework.key} --concept NAME shows the code):"]
+        heading = f"Concepts (scaffold info {framework.key} --concept NAME shows the code):"
+        lines += ["", styled(heading, "heading")]
         width = max(len(name) for name in framework.concepts)
         for name in CONCEPTS:
             spec = framework.concepts.get(name)
@@ -100,7 +122,7 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
                 anchor = spec.get("symbol") or spec.get("region")
                 lines.append(f"  {name:<{width}}  {where}{f': {anchor}' if anchor else ''}")
     if framework.known_gaps:
-        lines += ["", "Where it differs from the starter contract:"]
+        lines += ["", styled("Where it differs from the starter contract:", "heading")]
         lines += [f"  - {gap}" for gap in framework.known_gaps]
     return "\n".join(lines)
 
@@ -171,21 +193,22 @@ def category_reason(framework: Framework) -> str:
 
 def step_line(step: Step) -> str:
     """One line for a verification step: passed, or the reason it failed."""
-    mark = "ok  " if step.passed else "FAIL"
     timing = f" ({step.seconds:.1f} s)" if step.seconds >= 0.05 else ""
-    line = f"{mark} {step.name}{timing}"
+    line = f" {step.name}{timing}"
     if not step.passed and step.detail:
         indented = "\n       ".join(step.detail.splitlines())
         line += f"\n       {indented}"
-    return printable(line)
+    mark = styled("ok  ", "ok") if step.passed else styled("FAIL", "fail")
+    return mark + printable(line)  # the style after `printable`, which would escape it
 
 
 def check_summary(report: CheckReport) -> str:
     failed = len(report.failures)
     total = len(report.steps)
+    name = printable(report.project.name)
     if not failed:
-        return f"All {total} checks passed for {report.project.name} ({report.framework})."
-    return f"{failed} of {total} checks failed for {report.project.name} ({report.framework})."
+        return styled(f"All {total} checks passed for {name} ({report.framework}).", "ok")
+    return styled(f"{failed} of {total} checks failed for {name} ({report.framework}).", "fail")
 
 
 def check_json(report: CheckReport) -> str:
@@ -222,61 +245,69 @@ def update_json(result: UpdateResult) -> str:
 
 def update_check_text(result: UpdateResult) -> str:
     """Whether a project is behind its template, and what an update would change."""
+    name, framework = result.project.name, result.framework
     if result.up_to_date:
-        return printable(
-            f"{result.project.name} is up to date with the installed {result.framework} template."
-        )
-    lines = [
-        f"{result.project.name} is behind the installed {result.framework} template;"
-        " 'scaffold update' would change:"
-    ]
-    lines += [f"  {change.action:<8}  {change.path}" for change in result.changes]
+        return _lines([(f"{name} is up to date with the installed {framework} template.", "ok")])
     if not result.changes:
-        lines[0] = (
-            f"{result.project.name} records an older {result.framework} template, but no file"
-            " needs to change; 'scaffold update' records the new one."
+        first = (
+            f"{name} records an older {framework} template, but no file needs to change;"
+            " 'scaffold update' records the new one."
         )
-    return printable("\n".join(lines))
+        return _lines([(first, "warning")])
+    first = f"{name} is behind the installed {framework} template; 'scaffold update' would change:"
+    return _lines(
+        [(first, "warning")]
+        + [(f"  {change.action:<8}  {change.path}", "") for change in result.changes]
+    )
 
 
 def update_text(result: UpdateResult) -> str:
     """A summary of an update, and with ``--dry-run`` the diff it would apply."""
-    resumed = "Finished an update that was interrupted earlier.\n" if result.resumed else ""
-    return printable(resumed + _update_summary(result))
+    resumed = [("Finished an update that was interrupted earlier.", "")] if result.resumed else []
+    return _lines(resumed + _update_summary(result))
 
 
-def _update_summary(result: UpdateResult) -> str:
+def _lines(lines: list[tuple[str, str]]) -> str:
+    """Lines of (text, style): the text made `printable` first, then styled."""
+    return "\n".join(
+        styled(printable(text), kind) if kind else printable(text) for text, kind in lines
+    )
+
+
+def _update_summary(result: UpdateResult) -> list[tuple[str, str]]:
+    name, framework = result.project.name, result.framework
     if result.up_to_date:
-        return (
-            f"{result.project.name} is up to date with the installed {result.framework} template."
-        )
+        return [(f"{name} is up to date with the installed {framework} template.", "ok")]
     if not result.changes:
-        return (
-            f"The {result.framework} template changed, but no file of {result.project.name}"
-            " needs to; the answers file now records the new template."
-        )
+        return [
+            (
+                f"The {framework} template changed, but no file of {name} needs to; the"
+                " answers file now records the new template.",
+                "",
+            )
+        ]
     verb = "Would change" if result.dry_run else "Changed"
-    lines = [f"{verb} {_count(len(result.changes), 'file')} in {result.project.name}:"]
+    lines = [(f"{verb} {_count(len(result.changes), 'file')} in {name}:", "heading")]
     width = max(len(change.action) for change in result.changes)
-    lines += [f"  {change.action:<{width}}  {change.path}" for change in result.changes]
+    lines += [(f"  {change.action:<{width}}  {change.path}", "") for change in result.changes]
     if result.conflicts:
-        lines.append("")
-        lines.append(
+        conflicts = (
             f"{_count(len(result.conflicts), 'file')} with conflicts: both you and the template"
             " changed the same lines. Resolve the <<<<<<< markers in:"
         )
-        lines += [f"  {path}" for path in result.conflicts]
+        lines += [("", ""), (conflicts, "warning")]
+        lines += [(f"  {path}", "") for path in result.conflicts]
     if result.blocked:
-        lines.append("")
-        lines.append(
+        blocked = (
             f"{_count(len(result.blocked), 'file')} of the template not written: a file or"
             " folder of yours stands where it goes, and is left as it is:"
         )
-        lines += [f"  {path}" for path in result.blocked]
+        lines += [("", ""), (blocked, "warning")]
+        lines += [(f"  {path}", "") for path in result.blocked]
     if result.dry_run:
-        lines.append("")
-        lines += [change.diff.rstrip("\n") for change in result.changes if change.diff]
-    return "\n".join(lines)
+        lines.append(("", ""))
+        lines += [(change.diff.rstrip("\n"), "") for change in result.changes if change.diff]
+    return lines
 
 
 def _count(number: int, noun: str) -> str:

@@ -115,6 +115,14 @@ def commit_new_repository(project: Path, message: str) -> int:
     return listed.stdout.count("\0") if listed is not None else 0
 
 
+def tracked_files(project: Path) -> frozenset[str]:
+    """The files git tracks in the repository at ``project`` (none without git)."""
+    listed = _git("ls-files", "-z", cwd=project)
+    if listed is None or listed.returncode != 0:
+        return frozenset()
+    return frozenset(path for path in listed.stdout.split("\0") if path)
+
+
 def merge_file(
     mine: bytes, base: bytes, theirs: bytes, *, labels: tuple[str, str, str]
 ) -> tuple[bytes, bool] | None:
