@@ -240,6 +240,10 @@ def test_a_security_header_sent_twice_is_a_problem() -> None:
 
 # One more case of a class, each caught by its check: fault, check, sentence.
 CLASS_CASES = {
+    "referrer-drift": (
+        "headers",
+        r"GET / sends Referrer-Policy strict-origin-when-cross-origin, not same-origin",
+    ),
     "xfh-in-redirect": (
         "forged-host",
         r"POST /notes with X-Forwarded-Host: evil\.example answered 303 with "

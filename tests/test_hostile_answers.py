@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import tomllib
-import yaml
+from ruamel.yaml import YAML
 
 from scaffold import generator, registry
 from scaffold.errors import InvalidAnswerError
@@ -49,7 +49,7 @@ def _shape(path: Path) -> Any:
     if name.endswith(".toml"):
         return _keys(tomllib.loads(text))
     if name.endswith((".yaml", ".yml")):
-        return _keys(list(yaml.safe_load_all(text)))
+        return _keys(list(YAML(typ="safe", pure=True).load_all(text)))
     if name.endswith(".json"):
         return _keys(json.loads(text))
     if name.endswith(".ini"):

@@ -112,12 +112,12 @@ def test_climbing_package_name_writes_nothing_outside(
     assert not list(tmp_path.rglob("escape_pkg"))
 
 
-def test_generated_values_in_an_old_snapshot_are_ignored(
+def test_template_code_in_a_snapshot_member_is_data_never_rendered(
     project: Path, templates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(project)
     members = dict(snapshot.load(project).files)
-    members[snapshot.LEGACY_CONTEXT_MEMBER] = json.dumps({"__dev_secret_key": HOSTILE}).encode()
+    members[".context.json"] = json.dumps({"__dev_secret_key": HOSTILE}).encode()
     _write_snapshot(project, members)
     _change_template(templates)
     result = update_project(project)
@@ -680,3 +680,27 @@ def test_check_refuses_a_hostile_answers_file_before_running_anything(project: P
     assert result.exit_code == 1
     assert "the answer 'package_name' is refused" in result.output
     assert "install" not in result.output, "nothing was installed or run"
+
+
+def test_new_install_never_runs_an_interpreter_the_project_carries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finishing an install trusts only scaffold's own mark; a planted .venv is replaced."""
+    from scaffold.runtime import environments
+
+    out = tmp_path / "out"
+    project = generator.generate(registry.get("flask"), "demo", out).path
+    marker = tmp_path / "RAN"
+    planted = project / ".venv" / "bin" / "python"
+    planted.parent.mkdir(parents=True)
+    planted.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    planted.chmod(0o755)
+    monkeypatch.setattr(environments, "install", lambda *args, **kwargs: None)
+    result = CliRunner().invoke(
+        cli, ["new", "demo", "-f", "flask", "-o", str(out), "--yes", "--install", "--no-git"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "finishing its install" in result.output
+    assert not marker.exists()
+    assert environments.installed_by_scaffold(project)
+    assert planted.resolve() != planted or "touch" not in planted.read_text(errors="replace")

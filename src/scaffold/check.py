@@ -54,15 +54,9 @@ from .errors import CheckFailedError, EnvironmentSetupError, ServerStartError
 from .runtime import conformance, environments, interfaces, processes, servers
 from .runtime import scratch as scratch_data
 
-
-@dataclass(frozen=True)
-class Step:
-    """One verification step and its outcome."""
-
-    name: str
-    passed: bool
-    detail: str = ""
-    seconds: float = 0.0
+# One verification step and its outcome: the shape of a contract check's result, so the
+# checks run over HTTP and the steps around them are one list.
+Step = conformance.CheckResult
 
 
 @dataclass(frozen=True)

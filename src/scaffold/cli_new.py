@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .errors import ScaffoldError
+from .terminal import plural
 
 if TYPE_CHECKING:
     from .generator import GeneratedProject
@@ -71,18 +72,18 @@ def _report(project: GeneratedProject) -> None:
     fw = project.framework
     click.echo(
         f"Created {_shown(project.path)} with {fw.title} ({fw.category}):"
-        f" {_count(len(project.files), 'file')} in {project.seconds:.2f} s."
+        f" {plural(len(project.files), 'file')} in {project.seconds:.2f} s."
     )
     if project.kept:
-        click.echo(f"Kept {_count(len(project.kept), 'file')} you already had, unchanged:")
+        click.echo(f"Kept {plural(len(project.kept), 'file')} you already had, unchanged:")
         for relative in project.kept:
             click.echo(f"  {relative}")
     if project.committed:
         written = len(project.files)
         what = (
-            f"the {_count(written, 'file')}"
+            f"the {plural(written, 'file')}"
             if project.committed >= written
-            else f"{project.committed} of the {_count(written, 'file')}"
+            else f"{project.committed} of the {plural(written, 'file')}"
         )
         left_out = ""
         if project.uncommitted:
@@ -98,10 +99,6 @@ def _next_steps(path: Path, package: str, installed: bool) -> None:
     click.echo("\nNext steps:")
     for command in next_steps(_shown(path), package, installed=installed):
         click.echo(f"  {command}")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def stdin_is_terminal() -> bool:
@@ -163,24 +160,10 @@ def _install(project: Path, again: str) -> None:
 
 
 def _has_working_venv(project: Path) -> bool:
-    """Whether ``project/.venv`` runs Python and imports the project's package."""
-    import subprocess
-
-    from . import answers
+    """Whether ``project/.venv`` is one scaffold finished installing (its Python is never run)."""
     from .runtime import environments
 
-    python = environments.Environment(project / ".venv", "pip").python
-    if not python.exists():
-        return False
-    package = answers.read(project).package_name
-    completed = subprocess.run(
-        [str(python), "-c", f"import {package}"],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        cwd=project.parent,  # not the project: its folder would make the package importable
-        check=False,
-    )
-    return completed.returncode == 0
+    return environments.installed_by_scaffold(project)
 
 
 def _finish_install(project: Path, framework: Framework, again: str) -> None:

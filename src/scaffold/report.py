@@ -15,7 +15,7 @@ import click
 
 from .contract import CATEGORIES, FEATURE_KEYS, FEATURE_LABELS
 from .registry import Framework, rendered_path
-from .terminal import printable
+from .terminal import plural, printable
 
 if TYPE_CHECKING:
     from .check import CheckReport, Step
@@ -287,19 +287,19 @@ def _update_summary(result: UpdateResult) -> list[tuple[str, str]]:
             )
         ]
     verb = "Would change" if result.dry_run else "Changed"
-    lines = [(f"{verb} {_count(len(result.changes), 'file')} in {name}:", "heading")]
+    lines = [(f"{verb} {plural(len(result.changes), 'file')} in {name}:", "heading")]
     width = max(len(change.action) for change in result.changes)
     lines += [(f"  {change.action:<{width}}  {change.path}", "") for change in result.changes]
     if result.conflicts:
         conflicts = (
-            f"{_count(len(result.conflicts), 'file')} with conflicts: both you and the template"
+            f"{plural(len(result.conflicts), 'file')} with conflicts: both you and the template"
             " changed the same lines. Resolve the <<<<<<< markers in:"
         )
         lines += [("", ""), (conflicts, "warning")]
         lines += [(f"  {path}", "") for path in result.conflicts]
     if result.blocked:
         blocked = (
-            f"{_count(len(result.blocked), 'file')} of the template not written: a file or"
+            f"{plural(len(result.blocked), 'file')} of the template not written: a file or"
             " folder of yours stands where it goes, and is left as it is:"
         )
         lines += [("", ""), (blocked, "warning")]
@@ -308,7 +308,3 @@ def _update_summary(result: UpdateResult) -> list[tuple[str, str]]:
         lines.append(("", ""))
         lines += [(change.diff.rstrip("\n"), "") for change in result.changes if change.diff]
     return lines
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

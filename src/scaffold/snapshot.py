@@ -27,8 +27,6 @@ SNAPSHOT_DIR = ".scaffold"
 SNAPSHOT_FILE = f"{SNAPSHOT_DIR}/base.tar.gz"
 # Files scaffold itself writes; they are never part of a template merge.
 OWN_FILES = (".scaffold.json", SNAPSHOT_FILE)
-# Older snapshots kept the generated values here; they are never read again.
-LEGACY_CONTEXT_MEMBER = ".context.json"
 # A rendered starter is a few hundred kilobytes; anything far larger is not a snapshot.
 # The cap holds for the archive as it is unpacked, every header included: a tar
 # header can claim gigabytes for a "long name", and tarfile would read it all.
@@ -92,8 +90,6 @@ def load(project_dir: Path) -> Snapshot:
         unpacked = _gunzip(read_project_file(project_dir, SNAPSHOT_FILE, limit=MAX_SIZE), source)
         with tarfile.open(fileobj=io.BytesIO(unpacked), mode="r:") as archive:
             for member in archive:
-                if member.name == LEGACY_CONTEXT_MEMBER:
-                    continue
                 relative_path(member.name, source)
                 if not member.isfile():
                     raise InvalidProjectFileError(

@@ -30,3 +30,8 @@ def _escape_hidden(match: re.Match[str]) -> str:
     if unicodedata.category(character)[0] in "CZ" and character != " ":
         return ascii(character)[1:-1]
     return character
+
+
+def plural(number: int, noun: str) -> str:
+    """``1 file``, ``2 files``: a count and its noun, for sentences."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 from .errors import GitTimeoutError
+from .runtime import processes
 
 FALLBACK_IDENTITY = ("-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost")
 TIMEOUT = 60.0
@@ -26,22 +26,20 @@ NO_COMMANDS = ("-c", "core.fsmonitor=false", "-c", f"core.hooksPath={os.devnull}
 FILTER_KEY = re.compile(r"^filter\.(.+)\.(?:clean|smudge|process)$")
 
 
-def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str] | None:
+def _git(*args: str, cwd: Path) -> processes.Completed | None:
     git = shutil.which("git")
     if git is None:
         return None
     return _run([git, *NO_COMMANDS, *_no_filters(git, cwd), "-C", str(cwd), *args])
 
 
-def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(
-            command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT
-        )
-    except subprocess.TimeoutExpired:
+def _run(command: list[str]) -> processes.Completed:
+    completed = processes.capture(command, timeout=TIMEOUT)
+    if completed.status is None:
         raise GitTimeoutError(
             f"'git {command[-1]}' ran longer than {TIMEOUT:.0f} s; run it yourself to see why."
-        ) from None
+        )
+    return completed
 
 
 def _no_filters(git: str, cwd: Path) -> list[str]:
@@ -69,7 +67,7 @@ def available() -> bool:
 def inside_work_tree(path: Path) -> bool:
     """Whether ``path`` already lies inside a git work tree."""
     completed = _git("rev-parse", "--is-inside-work-tree", cwd=path)
-    if completed is None or completed.returncode != 0:
+    if completed is None or completed.status != 0:
         return False
     return completed.stdout.strip() == "true"
 
@@ -98,17 +96,16 @@ def commit_new_repository(project: Path, message: str) -> int:
     if not available():
         return 0
 
-    def run(*args: str) -> None:
+    def run(*args: str) -> bool:
         completed = _git(*args, cwd=project)
-        if completed is None or completed.returncode != 0:
-            raise subprocess.CalledProcessError(1, ["git", *args])
+        return completed is not None and completed.status == 0
 
-    try:
+    extra = () if _has_identity(project) else FALLBACK_IDENTITY
+    if not (
         run("init", "--quiet")
-        run("add", "--all")
-        extra = () if _has_identity(project) else FALLBACK_IDENTITY
-        run(*extra, "commit", "--quiet", "--no-verify", "-m", message)
-    except subprocess.CalledProcessError:
+        and run("add", "--all")
+        and run(*extra, "commit", "--quiet", "--no-verify", "-m", message)
+    ):
         shutil.rmtree(project / ".git", ignore_errors=True)
         return 0
     listed = _git("ls-files", "-z", cwd=project)
@@ -118,7 +115,7 @@ def commit_new_repository(project: Path, message: str) -> int:
 def tracked_files(project: Path) -> frozenset[str]:
     """The files git tracks in the repository at ``project`` (none without git)."""
     listed = _git("ls-files", "-z", cwd=project)
-    if listed is None or listed.returncode != 0:
+    if listed is None or listed.status != 0:
         return frozenset()
     return frozenset(path for path in listed.stdout.split("\0") if path)
 
@@ -139,21 +136,17 @@ def merge_file(
             path.write_bytes(data)
             paths.append(str(path))
         marks = [part for label in labels for part in ("-L", label)]
-        try:
-            completed = subprocess.run(
-                [git, *NO_COMMANDS, "merge-file", "-p", *marks, *paths],
-                capture_output=True,
-                stdin=subprocess.DEVNULL,
-                timeout=TIMEOUT,
-                cwd=folder,  # outside any repository: no project setting applies
-            )
-        except subprocess.TimeoutExpired:
-            return None
-    if completed.returncode < 0 or completed.returncode > 127:
+        completed = processes.capture(
+            [git, *NO_COMMANDS, "merge-file", "-p", *marks, *paths],
+            timeout=TIMEOUT,
+            cwd=Path(folder),  # outside any repository: no project setting applies
+        )
+    if completed.status is None or not 0 <= completed.status <= 127:
         return None  # git failed (not a count of conflicts): merge by hand instead
-    return completed.stdout, completed.returncode == 0
+    # Read as UTF-8 with surrogateescape by the runner: these are the bytes git wrote.
+    return completed.stdout.encode("utf-8", "surrogateescape"), completed.status == 0
 
 
 def _has_identity(project: Path) -> bool:
     completed = _git("config", "user.email", cwd=project)
-    return completed is not None and completed.returncode == 0 and bool(completed.stdout.strip())
+    return completed is not None and completed.status == 0 and bool(completed.stdout.strip())

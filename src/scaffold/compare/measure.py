@@ -19,7 +19,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -111,10 +110,8 @@ def machine() -> Machine:
     uv = environments.uv_path()
     installer = "pip"
     if uv:
-        with contextlib.suppress(OSError, subprocess.SubprocessError):
-            installer = subprocess.run(
-                [uv, "--version"], capture_output=True, text=True, timeout=30
-            ).stdout.strip()
+        with contextlib.suppress(OSError):
+            installer = processes.capture([uv, "--version"], timeout=30).stdout.strip() or "uv"
     return Machine(
         system=f"{platform.system()} {platform.release()}",
         machine=platform.machine(),

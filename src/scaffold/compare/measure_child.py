@@ -125,13 +125,19 @@ def distributions(root: str) -> dict[str, Any]:
     return {"runtime": runtime, "installed": everything}
 
 
+def _packaging_requirement() -> Callable[[str], Any] | None:
+    """``packaging``'s Requirement class when the environment has it (most do), else None."""
+    try:
+        import importlib
+
+        return getattr(importlib.import_module("packaging.requirements"), "Requirement", None)
+    except ImportError:
+        return None
+
+
 def _requirements(dist: Any, extras: set[str]) -> list[tuple[str, set[str]]]:
     """The requirements of ``dist`` that apply here, with the extras they ask for."""
-    parse: Callable[[str], Any] | None
-    try:
-        from packaging.requirements import Requirement as parse
-    except ImportError:
-        parse = None
+    parse: Callable[[str], Any] | None = _packaging_requirement()
     wanted = extras | {""}
     found: list[tuple[str, set[str]]] = []
     for line in dist.requires or ():

@@ -25,18 +25,24 @@ SECURITY_HEADER_NAMES = (
 )
 
 
+# The contract's values, the same in every starter, so that no starter drifts from the others:
+# pages are never framed, and a link followed off the site tells nothing of the page it left.
+REFERRER_POLICY = "same-origin"
+
+
 def security_header_problems(response: Response) -> list[str]:
-    """What the response lacks of the headers every response must send."""
+    """What the response lacks of the security headers, with the contract's values."""
     headers = response.headers
     policy = csp(response)
     problems = []
     if (headers.get("X-Content-Type-Options") or "").strip().lower() != "nosniff":
         problems.append("no X-Content-Type-Options: nosniff")
     frame = (headers.get("X-Frame-Options") or "").strip().upper()
-    if frame not in ("DENY", "SAMEORIGIN") and "frame-ancestors" not in policy:
-        problems.append("no frame protection (X-Frame-Options or CSP frame-ancestors)")
-    if not headers.get("Referrer-Policy"):
-        problems.append("no Referrer-Policy")
+    if frame != "DENY" and policy.get("frame-ancestors") != ["'none'"]:
+        problems.append("no X-Frame-Options: DENY (or CSP frame-ancestors 'none')")
+    referrer = (headers.get("Referrer-Policy") or "").strip().lower()
+    if referrer != REFERRER_POLICY:
+        problems.append(f"Referrer-Policy {referrer or 'missing'}, not {REFERRER_POLICY}")
     if "default-src" not in policy:
         problems.append("no Content-Security-Policy with default-src")
     for name in SECURITY_HEADER_NAMES:

@@ -67,7 +67,6 @@ class Response:
     content_type: str
     headers: email.message.Message
     text: str
-    set_cookies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,7 @@ class Client:
             self.log.add_redirect(f"{method} {path}", sent.get("Host", self.netloc), location)
         content_type = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         text = raw.decode("utf-8", "replace")
-        return Response(answer.status, content_type, answer.headers, text, cookies)
+        return Response(answer.status, content_type, answer.headers, text)
 
     def head(self, path: str) -> tuple[int, bytes]:
         """HEAD ``path`` over a raw socket; return the status and any bytes after the headers.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ from pathlib import Path
 
 from ..errors import EnvironmentSetupError
 from . import processes
-from .processes import clean_env
 
 INSTALL_TIMEOUT = 1200
 # The extras `check` installs, and the measured environments hold: tests and servers.
@@ -86,27 +84,44 @@ def uninstall(environment: Environment, distribution: str) -> None:
         command = [uv, "pip", "uninstall", "--python", str(environment.python), distribution]
     else:
         command = [str(environment.python), "-m", "pip", "uninstall", "-y", "-q", distribution]
-    subprocess.run(
-        command, capture_output=True, stdin=subprocess.DEVNULL, env=clean_env(), check=False
-    )
+    processes.capture(command, timeout=INSTALL_TIMEOUT)
+
+
+# Written into a project's .venv once `install_project` has finished: the only sign of a
+# working environment scaffold trusts, since running a .venv's Python would run whatever
+# a cloned project put there.
+INSTALLED_MARK = ".scaffold-installed"
 
 
 def install_project(project: Path) -> Environment:
     """Create ``project/.venv`` and install the project into it with its test extra.
 
-    If anything stops it, Ctrl-C included, the half-made ``.venv`` is removed, so
-    a later command never mistakes it for a working environment.
+    A ``.venv`` already there without `INSTALLED_MARK` is an install that did not
+    finish (or one scaffold did not make): it is removed and made again, never run.
+    If anything stops the install, Ctrl-C included, the half-made ``.venv`` is
+    removed, so a later command never mistakes it for a working environment.
     """
     path = project / ".venv"
-    existed = path.exists()
+    if path.is_symlink():
+        raise EnvironmentSetupError(
+            f"{path} is a symbolic link; scaffold installs only into a .venv it makes itself."
+        )
+    if path.exists():
+        shutil.rmtree(path)
     try:
         environment = create(path)
         install(environment, ["-e", ".[test]"], cwd=project)
+        (path / INSTALLED_MARK).write_text("", encoding="utf-8")
     except BaseException:
-        if not existed:
-            shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(path, ignore_errors=True)
         raise
     return environment
+
+
+def installed_by_scaffold(project: Path) -> bool:
+    """Whether ``project/.venv`` is one `install_project` finished (told by its mark, not run)."""
+    venv = project / ".venv"
+    return not venv.is_symlink() and (venv / INSTALLED_MARK).is_file()
 
 
 @dataclass(frozen=True)
@@ -126,20 +141,16 @@ def run_tests(
     environment: Environment, project: Path, env: Mapping[str, str] | None = None
 ) -> TestRun:
     """Run the project's own tests with pytest, in the environment's Python (``env`` added)."""
-    try:
-        completed = subprocess.run(
-            [str(environment.python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            timeout=TEST_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-            env=clean_env(env),
-        )
-    except subprocess.TimeoutExpired:
+    completed = processes.capture(
+        [str(environment.python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        timeout=TEST_TIMEOUT,
+        env=env,
+    )
+    if completed.status is None:
         return TestRun(False, (f"the tests ran longer than {TEST_TIMEOUT} s",))
-    lines = tuple((completed.stdout + completed.stderr).strip().splitlines())
-    return TestRun(completed.returncode == 0, lines)
+    lines = tuple(completed.output.strip().splitlines())
+    return TestRun(completed.status == 0, lines)
 
 
 def _run(command: Sequence[str], cwd: Path | None = None) -> str:

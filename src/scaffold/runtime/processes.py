@@ -1,8 +1,9 @@
 """Run a command of a generated project, or an installer, the one way scaffold does.
 
 Every child process gets the same clean environment (scaffold's own Python kept
-out), no standard input, captured output and a time limit; a failure becomes
-the caller's error, with the last lines of output, in one place.
+out), no standard input, captured output and a time limit: `capture` says what a
+command did, and `run` turns a failure into the caller's error, with the last
+lines of output. Only `servers` starts processes otherwise (they must outlive a call).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ScaffoldError
@@ -24,6 +26,54 @@ def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     environment = {name: value for name, value in os.environ.items() if name not in LEAKING}
     environment.update(extra or {})
     return environment
+
+
+@dataclass(frozen=True)
+class Completed:
+    """What a command did: its exit status (None: stopped at its time limit) and its output."""
+
+    status: int | None
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def capture(
+    command: Sequence[str],
+    *,
+    timeout: float,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Completed:
+    """Run ``command`` with no standard input and a time limit; what it did, whatever it did.
+
+    Output is read as UTF-8, with bytes that are not kept as they were
+    (``surrogateescape``), so a caller can have the exact bytes back. A command that
+    cannot start raises `OSError`.
+    """
+    try:
+        completed = subprocess.run(
+            list(command),
+            cwd=cwd,
+            capture_output=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+            env=clean_env(env),
+        )
+    except subprocess.TimeoutExpired as exc:
+        return Completed(None, _text(exc.stdout), _text(exc.stderr))
+    return Completed(completed.returncode, completed.stdout, completed.stderr)
+
+
+def _text(data: str | bytes | None) -> str:
+    if isinstance(data, bytes):
+        return data.decode("utf-8", "surrogateescape")
+    return data or ""
 
 
 def run(
@@ -43,21 +93,13 @@ def run(
     """
     shown = shown or " ".join(command)
     try:
-        completed = subprocess.run(
-            list(command),
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            stdin=subprocess.DEVNULL,
-            env=clean_env(env),
-        )
-    except subprocess.TimeoutExpired:
-        raise error(f"'{shown}' ran longer than {timeout:.0f} s.") from None
+        completed = capture(command, timeout=timeout, cwd=cwd, env=env)
     except OSError as exc:
         raise error(f"Could not run '{shown}': {exc.strerror or exc}.") from exc
-    output = completed.stdout + completed.stderr
-    if completed.returncode != 0:
+    if completed.status is None:
+        raise error(f"'{shown}' ran longer than {timeout:.0f} s.")
+    output = completed.output
+    if completed.status != 0:
         tail = "\n".join(output.strip().splitlines()[-TAIL_LINES:])
-        raise error(f"'{shown}' exited with status {completed.returncode}:\n{tail}")
+        raise error(f"'{shown}' exited with status {completed.status}:\n{tail}")
     return output
