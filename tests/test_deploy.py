@@ -29,7 +29,7 @@ from ruamel.yaml import YAML
 
 from scaffold import answers, check, generator, registry
 from scaffold.questions import questions
-from scaffold.runtime import environments, servers
+from scaffold.runtime import environments, processes, servers
 
 from .database_servers import shared_environment
 from .helpers import FRAMEWORKS, framework_params, on_loopback
@@ -292,7 +292,7 @@ def rehearse(
     """Run the Dockerfile's steps after its install in ``app``, with ``environment``."""
     dockerfile = (app / "Dockerfile").read_text(encoding="utf-8")
     bin_dir = str(environment.python.parent)
-    build_env = {**environments.clean_env(), "PATH": bin_dir + os.pathsep + os.environ["PATH"]}
+    build_env = {**processes.clean_env(), "PATH": bin_dir + os.pathsep + os.environ["PATH"]}
     # The image's own RUN steps after its pip install (done by the caller), except those
     # that need its user or root: the build commands of the template.
     runs = re.sub(r"\\\n\s*", " ", dockerfile).splitlines()

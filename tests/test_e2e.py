@@ -25,7 +25,7 @@ import pytest
 from scaffold import check, generator, registry, report
 from scaffold.names import derive
 from scaffold.questions import questions
-from scaffold.runtime import environments, interfaces
+from scaffold.runtime import environments, interfaces, processes
 
 from .database_servers import SERVER_SETTING, shared_environment
 from .helpers import FRAMEWORKS, framework_params
@@ -180,7 +180,7 @@ def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
     with shared_environment(default_projects[0]) as environment_dir:
         environment = environments.create(environment_dir)
         environments.install(environment, ["-e", ".[test]"], cwd=clone)
-        env = {k: v for k, v in environments.clean_env().items() if k not in default_env}
+        env = {k: v for k, v in processes.clean_env().items() if k not in default_env}
         named: list[str] = []
         for _attempt in range(5):
             completed = subprocess.run(
