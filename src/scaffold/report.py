@@ -92,8 +92,9 @@ def info_text(framework: Framework, package: str = "<package>") -> str:
     if framework.homepage:
         lines.append(f"Homepage:      {framework.homepage}")
     lines.append(f"Depends on:    {', '.join(framework.dependencies)}")
-    entries = ", ".join(f"{name.upper()} {entry}" for name, entry in framework.interface.items())
-    lines.append(f"Interface:     {entries}")
+    from .runtime.interfaces import describe  # here: `list` never pays for it
+
+    lines.append(f"Interface:     {describe(framework.interface)}")
     lines.append("")
     lines.append(styled("What the starter shows:", "heading"))
     for name in FEATURE_KEYS:

@@ -7,10 +7,11 @@ shows the same figures, defined once in `FIGURES`, and the same cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..contract import BATTERIES, FEATURE_LABELS
+from ..runtime import interfaces
 from .concepts import CONCEPTS, ConceptCode
 from .core import Comparison, Entry
 from .measure import PATHS, Measurement
@@ -181,7 +182,7 @@ def battery_rows(comparison: Comparison, *, short: bool) -> tuple[list[str], lis
         [
             entry.skeleton.key,
             *(battery(entry, name, short=short) for name in BATTERIES),
-            interface_cell(entry.skeleton.interface),
+            interfaces.describe(entry.skeleton.interface),
         ]
         for entry in comparison.entries
     ]
@@ -258,8 +259,3 @@ def problems(comparison: Comparison) -> list[str]:
         if entry.measurement is not None
         for error in entry.measurement.errors
     ]
-
-
-def interface_cell(interface: Mapping[str, str]) -> str:
-    """``WSGI wsgi:application`` (and ``ASGI asgi:application`` when it offers both)."""
-    return ", ".join(f"{name.upper()} {entry}" for name, entry in interface.items())

@@ -244,3 +244,8 @@ INTERFACES: Mapping[str, Interface] = {interface.name: interface for interface i
 def named(names: Sequence[str]) -> list[Interface]:
     """The interfaces called ``names``; an unknown name is a `KeyError`."""
     return [INTERFACES[name] for name in names]
+
+
+def describe(interface: Mapping[str, str]) -> str:
+    """``WSGI wsgi:application`` (and ``, ASGI asgi:application`` when both are offered)."""
+    return ", ".join(f"{name.upper()} {entry}" for name, entry in interface.items())

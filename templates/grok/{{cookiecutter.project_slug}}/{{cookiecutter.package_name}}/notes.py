@@ -16,14 +16,10 @@ from zope.interface import Interface
 from zope.publisher.interfaces.http import IMethodNotAllowed
 
 from .auth import ProtectedForm
+from .visible_text import has_visible_character
 
 # The longest note the form accepts (the page says so, and sets maxlength).
 MAX_LENGTH = 500
-
-
-# Letters that Unicode counts as letters but that show nothing: the Hangul
-# fillers, and the braille pattern with no dots (a symbol).
-BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 class BlankNote(schema.ValidationError):
@@ -34,22 +30,11 @@ class ControlCharacters(schema.ValidationError):
     __doc__ = "A note cannot contain control characters."
 
 
-def visible(char: str) -> bool:
-    """Whether a character shows: a letter, digit, punctuation or symbol.
-
-    Unicode's general categories sort every character: spaces (Z*), controls
-    and invisible format characters (C*: U+200B, U+FEFF, U+2060, ...) and
-    marks (M*), which only decorate the character before them, show nothing
-    on their own.
-    """
-    return unicodedata.category(char)[0] in "LNPS" and char not in BLANK_LETTERS
-
-
 def valid_note(text: str) -> bool:
     """The schema's constraint: its errors' docstrings are the form's messages."""
     if any(unicodedata.category(char) == "Cc" for char in text):
         raise ControlCharacters(text)
-    if not any(visible(char) for char in text):
+    if not has_visible_character(text):  # see visible_text.py
         raise BlankNote(text)
     return True
 

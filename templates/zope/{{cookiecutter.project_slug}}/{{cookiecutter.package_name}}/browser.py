@@ -13,7 +13,8 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.traversing.namespace import getResource
 
 from . import PROJECT_NAME, csrf
-from .notes import MAX_LENGTH, has_visible_character
+from .notes import MAX_LENGTH
+from .visible_text import has_visible_character
 
 
 class Page(BrowserView):

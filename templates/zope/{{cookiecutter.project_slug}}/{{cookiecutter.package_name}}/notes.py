@@ -8,7 +8,6 @@ will not load.
 """
 
 import time
-import unicodedata
 from datetime import datetime, timezone
 
 from BTrees.LOBTree import LOBTree
@@ -16,29 +15,6 @@ from persistent import Persistent
 
 # The longest note the form accepts (the page says so, and sets maxlength).
 MAX_LENGTH = 500
-
-# Characters that draw nothing although Unicode files them as letters or
-# symbols: the Hangul fillers (which Unicode lists as default-ignorable) and
-# the blank Braille pattern. Spaces, format and control characters are found
-# by their category below.
-BLANK_GRAPHICS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-
-
-def is_visible(char: str) -> bool:
-    """Whether ``char`` shows something on its own.
-
-    Not: separators (Z*: spaces, including no-break ones), control, format and
-    unassigned characters (C*: zero-width spaces, joiners, BOM, bidi marks,
-    tags), marks that only change the character before them (Mn, Me: accents,
-    variation selectors), and BLANK_GRAPHICS.
-    """
-    category = unicodedata.category(char)
-    return category[0] not in "ZC" and category not in ("Mn", "Me") and char not in BLANK_GRAPHICS
-
-
-def has_visible_character(text: str) -> bool:
-    """A note must show something: text made only of invisible characters is blank."""
-    return any(is_visible(char) for char in text)
 
 
 class Note(Persistent):

@@ -3,8 +3,6 @@
 ``GET /notes`` calls ``get_all`` and ``POST /notes`` calls ``post``.
 """
 
-import unicodedata
-
 from tg import RestController, expose, redirect, request, validate
 from tg.decorators import before_validate
 from tg.exceptions import HTTPMethodNotAllowed, HTTPSeeOther
@@ -12,23 +10,12 @@ from tg.validation import TGValidationError
 
 from {{ cookiecutter.package_name }}.lib.security import require_csrf_token
 from {{ cookiecutter.package_name }}.model import DBSession, Note
+from {{ cookiecutter.package_name }}.visible_text import has_visible_character
 
 __all__ = ["NotesController"]
 
 # The longest note accepted: the form's maxlength and the column's size.
 MAX_LENGTH = Note.text.type.length
-# Letters and symbols that draw nothing: the Hangul fillers, the blank Braille pattern.
-BLANK_CHARACTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
-
-
-def is_visible(char: str) -> bool:
-    """True if ``char`` draws something: a letter, digit, punctuation or symbol.
-
-    Unicode's categories say what a character is: spaces (Z*), controls and
-    format characters such as U+200B ZERO WIDTH SPACE or U+FEFF (C*), and
-    combining marks with nothing to combine with (M*) show nothing on their own.
-    """
-    return unicodedata.category(char)[0] in "LNPS" and char not in BLANK_CHARACTERS
 
 
 class NoteText:
@@ -42,8 +29,8 @@ class NoteText:
         if not isinstance(value, str):  # e.g. text=a&text=b arrives as a list
             raise TGValidationError("Send one note at a time.", value)
         text = value.strip()
-        # A note of only invisible characters would be an empty line in the list.
-        if not any(is_visible(char) for char in text):
+        # A note of only invisible characters would be an empty line (visible_text.py).
+        if not has_visible_character(text):
             raise TGValidationError("Write something first.", value)
         if len(text) > MAX_LENGTH:
             raise TGValidationError(f"A note has at most {MAX_LENGTH} characters.", value)

@@ -6,39 +6,31 @@ the migrate command (see settings.py). A field's ``requires`` validators also
 drive the forms.
 """
 
-import unicodedata
-
 from py4web import Field
 from pydal.validators import IS_LENGTH, IS_MATCH, IS_NOT_EMPTY, ValidationError, Validator
+
+from {{ cookiecutter.package_name }}.visible_text import has_visible_character
 
 from .common import db
 
 NOTE_MAX_LENGTH = 500
 
-# Characters Unicode counts as letters or symbols that draw nothing: the Hangul
-# fillers (U+115F, U+1160, U+3164, U+FFA0) and the blank Braille pattern (U+2800).
-BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-
 
 # Named in capitals, as pydal names its validators.
 class HAS_VISIBLE_CHARACTER(Validator):
-    """Refuse a text with nothing to see in it.
+    """Refuse a text with nothing to see in it (the rule is visible_text.py's).
 
     IS_NOT_EMPTY strips spaces, but not the characters that take no room: a
-    zero-width space (U+200B), a byte-order mark (U+FEFF), a word joiner (U+2060),
-    a Hangul filler (U+3164)... A note of only those would be listed as an empty
-    line. A visible character is a letter, digit, punctuation mark or symbol, by
-    its Unicode category; spaces (Z*), controls and format characters (C*) and
-    combining marks alone (M*) are not.
+    zero-width space (U+200B), a byte-order mark (U+FEFF), a Hangul filler
+    (U+3164)... A note of only those would be listed as an empty line.
     """
 
     def __init__(self, error_message="Write at least one visible character."):
         self.error_message = error_message
 
     def validate(self, value, record_id=None):
-        for character in value:
-            if unicodedata.category(character)[0] in "LNPS" and character not in BLANK_LETTERS:
-                return value
+        if has_visible_character(value):
+            return value
         raise ValidationError(self.translator(self.error_message))
 
 
