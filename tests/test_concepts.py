@@ -193,8 +193,9 @@ GOOD = {name: {"file": "wsgi.py", "symbol": "application"} for name in concepts.
         ({**GOOD, "view": {"file": "a.py", "symbol": "a", "region": "b"}}, "keep one"),
         ({**GOOD, "view": {"file": "a.py", "symbol": ""}}, "non-empty strings"),
         ({**GOOD, "view": {"file": "a.py", "line": 3}}, "may hold only"),
+        ({**GOOD, "template": {"file": "index.html"}}, "names only a file"),
     ],
-    ids=["not-object", "no-file", "missing", "unknown", "both", "empty", "extra-key"],
+    ids=["not-object", "no-file", "missing", "unknown", "both", "empty", "extra-key", "file-only"],
 )
 def test_registry_refuses_a_bad_concept_map(
     tmp_path: Path, concept_map: object, problem: str
@@ -286,7 +287,7 @@ def test_info_lists_where_each_concept_lives(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     listing = result.output.split("Concepts (scaffold info django --concept NAME")[1]
     assert "model             <package>/notes/models.py: Note" in listing
-    assert "template          <package>/templates/index.html\n" in listing
+    assert "template          <package>/templates/index.html: template\n" in listing
 
 
 def test_info_concept_whose_symbol_is_gone_exits_1(

@@ -3,9 +3,9 @@
 A template's ``_scaffold.concepts`` maps a concept name to a file of the
 generated project and, inside it, a Python ``symbol`` (a function, a class, a
 module-level name, or ``Class.method``) or a ``region`` between two marker
-comments (``[concept NAME]`` and ``[/concept NAME]``, in any comment syntax). A
-file named alone is shown whole (a short page template, a configuration file,
-web2py's models.py whose tables are statements, not definitions).
+comments (``[concept NAME]`` and ``[/concept NAME]``, in the file's own comment
+syntax: a page template, a configuration file, web2py's models.py whose tables
+are statements, not definitions). One of the two is required.
 
 `validate` checks the map's shape (the registry calls it); `locate` finds the
 code in a rendered file. Only the standard library's ``ast`` is imported, and
@@ -121,6 +121,11 @@ def validate(meta: Mapping[str, Any]) -> list[str]:
             problems.append(f"concept {name!r} names a symbol and a region: keep one.")
         elif any(key in spec and not _text(spec[key]) for key in ("symbol", "region")):
             problems.append(f"concept {name!r}: 'symbol' and 'region' are non-empty strings.")
+        elif "symbol" not in spec and "region" not in spec:
+            problems.append(
+                f"concept {name!r} names only a file: point at the code with a 'symbol' or a"
+                " marked 'region', so that the map cannot drift from it."
+            )
     return problems
 
 

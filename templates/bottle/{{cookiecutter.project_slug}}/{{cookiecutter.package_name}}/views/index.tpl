@@ -1,5 +1,6 @@
 %# Lines starting with % are Python; rebase() wraps this page in base.tpl.
 % rebase("base", title=project_name)
+%# [concept template]
 <h1>{{project_name}}</h1>
 <p class="lead">A Bottle starter project.</p>
 
@@ -16,3 +17,4 @@
 </form>
 
 <footer>Served by Bottle. Try <a href="{{url('health')}}">/health</a>.</footer>
+%# [/concept template]

@@ -13,6 +13,7 @@ from {{ cookiecutter.package_name }}.visible_text import has_visible_character
 
 from .common import db
 
+# [concept model]
 NOTE_MAX_LENGTH = 500
 
 
@@ -56,3 +57,4 @@ db.define_table(
         comment=f"At most {NOTE_MAX_LENGTH} characters.",
     ),
 )
+# [/concept model]
