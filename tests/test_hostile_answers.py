@@ -3,8 +3,10 @@
 Each template is rendered twice, once with plain answers and once with answers full
 of what the rules let through (apostrophes, ampersands, angle brackets, percent
 signs, colons, hashes, non-ASCII letters), every option on. Every file is parsed
-with its format's own parser, and each structured file must hold the same keys
-both times: an answer may change a value, never the shape of a file.
+with its format's own parser (Python's, TOML, YAML, JSON, INI as PasteDeploy reads
+it, HTML and XML), and each must have the same shape both times (the same keys,
+the same syntax tree, the same elements and attributes): an answer may change a
+value, never the shape of a file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import ast
 import configparser
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +47,10 @@ def _shape(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     name = path.name
     if name.endswith(".py"):
-        ast.parse(text, filename=str(path))
-        return None
+        # The tree's node types: an answer may change a string, never the code around it.
+        return [type(node).__name__ for node in ast.walk(ast.parse(text, filename=str(path)))]
+    if name.endswith((".html", ".pt", ".xhtml", ".tpl", ".zcml", ".xml")):
+        return _tags(text)
     if name.endswith(".toml"):
         return _keys(tomllib.loads(text))
     if name.endswith((".yaml", ".yml")):
@@ -58,6 +63,27 @@ def _shape(path: Path) -> Any:
         parser.read_string(text)
         return {section: sorted(parser[section]) for section in parser.sections()}
     return None
+
+
+class _TagLister(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(f"<{tag} {' '.join(sorted(name for name, _ in attrs))}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tags.append(f"</{tag}>")
+
+
+def _tags(text: str) -> list[str]:
+    """An HTML or XML file's elements and attribute names, in order, as the HTML parser reads
+    them: an answer may change text, never add an element or an attribute."""
+    lister = _TagLister()
+    lister.feed(text)
+    lister.close()
+    return lister.tags
 
 
 def _keys(data: Any) -> Any:
