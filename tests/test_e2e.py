@@ -175,34 +175,45 @@ def test_no_project_secret_reaches_git_and_a_fresh_clone_refuses_to_start(
     subprocess.run(["git", "clone", "-q", str(default_projects[0]), str(clone)], check=True)
     assert not (clone / ".env").exists()
     example = read_env_file(clone / ".env.example")
-    # The module of the template's (first) entry point: wsgi, or asgi.
-    module = next(iter(framework.interface.values())).split(":")[0]
+    # The module of each entry point the template offers: wsgi, asgi, or both.
+    modules = [entry.split(":")[0] for entry in framework.interface.values()]
     with shared_environment(default_projects[0]) as environment_dir:
         environment = environments.create(environment_dir)
         environments.install(environment, ["-e", ".[test]"], cwd=clone)
-        env = {k: v for k, v in processes.clean_env().items() if k not in default_env}
-        named: list[str] = []
-        for _attempt in range(5):
-            completed = subprocess.run(
-                [str(environment.python), "-c", f"import {module}"],
-                cwd=clone,
-                env=env,
-                capture_output=True,
-                text=True,
-                stdin=subprocess.DEVNULL,
-                timeout=120,
-            )
-            if completed.returncode == 0:
-                break
-            last = (completed.stderr.strip().splitlines() or [""])[-1]
-            variables = [word for word in example if word in last and word not in env]
-            said = f"{framework.key}: 'import {module}' failed naming no variable: {last}"
-            assert variables, said
-            assert all(not example[word] for word in variables), ".env.example leaves secrets empty"
-            named += variables
-            env.update({word: "x" + os.urandom(24).hex() for word in variables})
-    assert named, f"{framework.key}: the entry point started with no secret configured"
-    assert completed.returncode == 0, f"with {', '.join(named)} set: {completed.stderr[-800:]}"
+        for module in modules:
+            env = {k: v for k, v in processes.clean_env().items() if k not in default_env}
+            named = _secrets_named_at_import(environment, clone, module, env, example)
+            assert named, f"{framework.key}: {module} started with no secret configured"
+
+
+def _secrets_named_at_import(
+    environment: environments.Environment,
+    clone: Path,
+    module: str,
+    env: dict[str, str],
+    example: dict[str, str],
+) -> list[str]:
+    """Import ``module`` until it starts, setting each variable its error names; those named."""
+    named: list[str] = []
+    for _attempt in range(5):
+        completed = subprocess.run(
+            [str(environment.python), "-c", f"import {module}"],
+            cwd=clone,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+        if completed.returncode == 0:
+            return named
+        last = (completed.stderr.strip().splitlines() or [""])[-1]
+        variables = [word for word in example if word in last and word not in env]
+        assert variables, f"'import {module}' failed naming no variable: {last}"
+        assert all(not example[word] for word in variables), ".env.example leaves secrets empty"
+        named += variables
+        env.update({word: "x" + os.urandom(24).hex() for word in variables})
+    raise AssertionError(f"with {', '.join(named)} set: {completed.stderr[-800:]}")
 
 
 def test_check_names_a_broken_route(tmp_path: Path) -> None:

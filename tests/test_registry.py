@@ -105,3 +105,62 @@ def test_the_registry_keeps_the_parsed_variables(tmp_path: Path) -> None:
     written = json.loads((folder / "cookiecutter.json").read_text("utf-8"))
     assert framework.variables == written
     assert questions.template_variables(framework) == written
+
+
+def _two_interfaces(tmp_path: Path, **changes: object) -> Path:
+    """The Flask template's metadata, as if it offered ASGI beside WSGI from its own modules."""
+    return _template_with(
+        tmp_path,
+        interface={"wsgi": "wsgi:application", "asgi": "asgi:application"},
+        by_interface={
+            "asgi": {
+                "routes": {"health": "{{cookiecutter.package_name}}/asgi_views.py"},
+                "concepts": {"entry": {"file": "asgi.py", "symbol": "application"}},
+            }
+        },
+        **changes,
+    )
+
+
+def test_one_interface_of_a_starter_that_has_two(tmp_path: Path) -> None:
+    framework = registry.load_framework(_two_interfaces(tmp_path))
+    asgi = framework.as_interface("asgi")
+    assert asgi.label == "flask:asgi"
+    assert asgi.interface == {"asgi": "asgi:application"}
+    assert asgi.routes["health"].endswith("asgi_views.py")
+    assert asgi.routes["index"] == framework.routes["index"]  # what does not differ is kept
+    assert asgi.concepts["entry"] == {"file": "asgi.py", "symbol": "application"}
+    assert asgi.concepts["routing"] == framework.concepts["routing"]
+    wsgi = framework.as_interface("wsgi")
+    assert (wsgi.label, wsgi.routes, wsgi.concepts) == (
+        "flask:wsgi",
+        framework.routes,
+        framework.concepts,
+    )
+    assert [view.label for view in framework.each_interface()] == ["flask:wsgi", "flask:asgi"]
+    assert [view.label for view in FRAMEWORKS["flask"].each_interface()] == ["flask"]
+
+
+def test_key_and_interface_select_one_view(tmp_path: Path) -> None:
+    folder = _two_interfaces(tmp_path)
+    frameworks = {"flask": registry.load_framework(folder)}
+    assert registry.get("Flask:ASGI", frameworks).label == "flask:asgi"
+    with pytest.raises(UnknownFrameworkError, match="flask offers wsgi, asgi, not 'cgi'"):
+        registry.get("flask:cgi", frameworks)
+    with pytest.raises(UnknownFrameworkError, match="flask offers wsgi, not 'asgi'"):
+        registry.get("flask:asgi")
+
+
+def test_by_interface_names_only_offered_interfaces_and_sound_concepts(tmp_path: Path) -> None:
+    folder = _template_with(
+        tmp_path,
+        by_interface={
+            "asgi": {"concepts": {"entry": {"file": "asgi.py"}}, "views": {}},
+        },
+    )
+    with pytest.raises(TemplateMetadataError) as caught:
+        registry.load_framework(folder)
+    message = str(caught.value)
+    assert "'by_interface' names 'asgi', which 'interface' does not offer." in message
+    assert "by_interface.asgi: concept 'entry' names only a file" in message
+    assert "'by_interface.asgi' has unknown keys: views." in message

@@ -283,7 +283,9 @@ def compare_command(
     if everything == bool(frameworks):
         raise click.UsageError("Name the frameworks to compare, or pass --all (not both).")
     chosen = list(registry.discover().values()) if everything else list(frameworks)
-    chosen = list({framework.key: framework for framework in chosen}.values())
+    # A starter that offers two interfaces is shown once for each (falcon:wsgi, falcon:asgi).
+    views = [view for framework in chosen for view in framework.each_interface()]
+    chosen = list({view.label: view for view in views}.values())
     with click.progressbar(
         length=len(chosen),  # the comparison tells the real total as it goes
         label="Measuring",

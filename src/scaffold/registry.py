@@ -12,7 +12,7 @@ import json
 import os
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +93,11 @@ class Framework:
 
     # How to create an admin account for the login and logout checks (``admin_account``).
     admin_account: AdminAccount | None = None
+    # Interface -> the ``routes`` and ``concepts`` that differ when the starter is shown
+    # served that way (``by_interface``), for a starter that offers two from parallel modules.
+    by_interface: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
+    # The one interface this view of the framework shows (see `as_interface`), or "".
+    served_as: str = ""
     # The template's ``cookiecutter.json`` as written (its variables, prompts and
     # private keys), parsed once here for `scaffold.questions`.
     variables: Mapping[str, Any] = field(default_factory=dict, repr=False)
@@ -104,6 +109,34 @@ class Framework:
     @property
     def is_full_stack(self) -> bool:
         return self.category == "full-stack"
+
+    @property
+    def label(self) -> str:
+        """The key, with the interface shown when the view is of one (``falcon:asgi``)."""
+        return f"{self.key}:{self.served_as}" if self.served_as else self.key
+
+    def as_interface(self, name: str) -> Framework:
+        """The framework served as ``name`` only, with the routes and concepts that differ."""
+        if name not in self.interface:
+            offered = ", ".join(self.interface)
+            raise UnknownFrameworkError(
+                f"{self.key} offers {offered}, not {name!r}: try {self.key}:"
+                f"{next(iter(self.interface))}."
+            )
+        own = self.by_interface.get(name, {})
+        return replace(
+            self,
+            interface={name: self.interface[name]},
+            routes={**self.routes, **own.get("routes", {})},
+            concepts={**self.concepts, **own.get("concepts", {})},
+            served_as=name,
+        )
+
+    def each_interface(self) -> list[Framework]:
+        """One view per interface when the starter offers several; else the framework itself."""
+        if len(self.interface) < 2:
+            return [self]
+        return [self.as_interface(name) for name in self.interface]
 
 
 def rendered_path(path: str, package: str) -> str:
@@ -186,6 +219,10 @@ def load_framework(folder: Path) -> Framework:
         },
         concepts={name: dict(spec) for name, spec in meta.get("concepts", {}).items()},
         claims=tuple(dict(claim) for claim in meta.get("claims", ())),
+        by_interface={
+            name: {part: dict(value) for part, value in own.items()}
+            for name, own in meta.get("by_interface", {}).items()
+        },
         variables=config,
     )
 
@@ -224,9 +261,29 @@ def _validate(meta: dict[str, Any], folder: Path) -> list[str]:
     ]
     for top, checker in checkers.items():
         problems += checker(meta) or found.get(top, [])
+    problems += _by_interface_problems(meta)
     if isinstance(meta.get("key"), str) and meta["key"] and meta["key"] != folder.name:
         problems.append(f"'key' is {meta['key']!r} but the folder is named {folder.name!r}.")
     return list(dict.fromkeys(problems))  # once each, in the order found
+
+
+def _by_interface_problems(meta: Mapping[str, Any]) -> list[str]:
+    """``by_interface`` names only interfaces the starter offers; its concepts follow the rules."""
+    overrides, offered = meta.get("by_interface"), meta.get("interface")
+    if not isinstance(overrides, dict) or not isinstance(offered, dict):
+        return []
+    problems = [
+        f"'by_interface' names {name!r}, which 'interface' does not offer."
+        for name in overrides
+        if name not in offered
+    ]
+    for name, own in overrides.items():
+        concepts = own.get("concepts") if isinstance(own, dict) else None
+        if isinstance(concepts, dict) and isinstance(meta.get("concepts"), dict):
+            # Checked as the whole map the view of that interface has.
+            merged = {**meta, "concepts": {**meta["concepts"], **concepts}}
+            problems += [f"by_interface.{name}: {p}" for p in concept_problems(merged)]
+    return problems
 
 
 ACCOUNT_PLACEHOLDERS = ("package", "username", "password")
@@ -279,8 +336,14 @@ def _admin_account(account: object) -> AdminAccount | None:
 
 
 def get(key: str, frameworks: Mapping[str, Framework] | None = None) -> Framework:
-    """The framework for ``key`` or one of its aliases, case-insensitively."""
+    """The framework for ``key`` or one of its aliases, case-insensitively.
+
+    ``KEY:INTERFACE`` (``falcon:asgi``) is the view of a starter served one way only.
+    """
     wanted = key.strip().lower()
+    if ":" in wanted:
+        wanted, _, interface = wanted.partition(":")
+        return get(wanted, frameworks).as_interface(interface)
     if frameworks is None:
         # The common case, a key that names its folder, needs no scan of the rest.
         folder = default_templates_dir() / wanted

@@ -11,8 +11,12 @@ templates and their metadata; nothing here knows a framework by name.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,40 +78,103 @@ def compare(
 
     chosen = tuple(name for name in CONCEPTS if name in set(concepts))
     frameworks = list(frameworks)
-    entries: list[Entry] = []
     machine = None
     settings: dict[str, Any] = {}
-    per_framework = 1
     if measure:
         from . import measure as measuring
 
         machine = measuring.machine()
         options = measuring.Options.default(runs=runs, seconds=seconds)
         settings = options.as_dict()
-        per_framework += len(measuring.STEPS)
-    done = 0
-    total = per_framework * len(frameworks)
-
-    def tell(label: str) -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total, label)
+    # The views of one template (falcon:wsgi, falcon:asgi) share its project.
+    templates = list(dict.fromkeys(framework.key for framework in frameworks))
+    total = len(frameworks)
+    if measure:
+        total += len(templates) * len(measuring.INSTALL_STEPS)
+        total += len(frameworks) * len(measuring.TIMED_STEPS)
+    tell = _Counter(total, progress)
 
     with tempfile.TemporaryDirectory(prefix="scaffold-compare-") as temporary:
+        projects: dict[str, generator.GeneratedProject] = {}
+        skeletons = []
         for framework in frameworks:
-            project = generator.generate(
-                framework, PROJECT_NAME, Path(temporary) / framework.key, record=False
-            )
-            skeleton = examine(framework, project.path, project.names.package)
-            tell(f"{framework.key}: skeleton")
-            measurement = None
-            if measure:
-                measurement = measuring.measure(
-                    framework, project.path, options=options, progress=tell
+            if framework.key not in projects:
+                folder = Path(temporary) / framework.key
+                projects[framework.key] = generator.generate(
+                    framework, PROJECT_NAME, folder, record=False
                 )
-            entries.append(Entry(skeleton, measurement))
-    return Comparison(entries=tuple(entries), machine=machine, settings=settings, concepts=chosen)
+            project = projects[framework.key]
+            skeletons.append(examine(framework, project.path, project.names.package))
+            tell(f"{framework.label}: skeleton")
+        measurements: list[Measurement | None] = [None] * len(frameworks)
+        if measure:
+            first: dict[str, Framework] = {}
+            for framework in frameworks:  # a template is installed as its first view
+                first.setdefault(framework.key, framework)
+            paths = {key: project.path for key, project in projects.items()}
+            measurements = list(measuring_all(frameworks, first, paths, options=options, tell=tell))
+    entries = tuple(Entry(s, m) for s, m in zip(skeletons, measurements, strict=True))
+    return Comparison(entries=entries, machine=machine, settings=settings, concepts=chosen)
+
+
+class _Counter:
+    """Counts the steps done and tells ``progress``; safe to call from several threads."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.done, self.total, self.progress = 0, total, progress
+        self.lock = threading.Lock()
+
+    def __call__(self, label: str) -> None:
+        with self.lock:
+            self.done += 1
+            if self.progress is not None:
+                self.progress(self.done, self.total, label)
+
+
+def measuring_all(
+    frameworks: list[Framework],
+    first: Mapping[str, Framework],
+    projects: Mapping[str, Path],
+    *,
+    options: Any,
+    tell: Callable[[str], None],
+) -> list[Measurement]:
+    """Measure every skeleton in two phases, so the suites never disturb a timed figure.
+
+    First every template's project is installed and tested, side by side (one per
+    core: none of it is timed); then each framework's cold start, memory and requests
+    are measured one at a time, with nothing else of scaffold's running.
+    """
+    from . import measure as measuring
+
+    with contextlib.ExitStack() as held:
+
+        def install(key: str) -> tuple[contextlib.ExitStack, Any]:
+            stack = contextlib.ExitStack()
+            steps = measuring.Steps(first[key].label, tell)
+            return stack, stack.enter_context(measuring.install(first[key], projects[key], steps))
+
+        workers = max(1, min(len(first), os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scaffold-install") as pool:
+            futures = {key: pool.submit(install, key) for key in first}
+            try:
+                installed = {}
+                for key, future in futures.items():
+                    stack, installed[key] = future.result()
+                    held.enter_context(stack)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        results = []
+        for framework in frameworks:
+            done = installed[framework.key]
+            steps = measuring.Steps(framework.label, tell)
+            if isinstance(done, measuring.Measurement):
+                steps.finish(measuring.TIMED_STEPS)
+                results.append(done)
+            else:
+                results.append(measuring.timed(framework, done, options, steps))
+        return results
 
 
 def concept(framework: Framework, name: str) -> ConceptCode | None:

@@ -21,7 +21,7 @@ import shutil
 import statistics
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,11 @@ from ..registry import Framework
 from ..runtime import environments, processes
 from . import measure_child
 
-STEPS = ("environment", "install", "tests", "start", "requests")
+# The steps of one skeleton: the first three time nothing and may run side by side
+# with another skeleton's; the timed ones run alone.
+INSTALL_STEPS = ("environment", "install", "tests")
+TIMED_STEPS = ("start", "requests")
+STEPS = INSTALL_STEPS + TIMED_STEPS
 READY = ".scaffold-ready"
 # The URL paths whose requests per second are measured.
 PATHS = tuple(route_path(name) for name in COMPARED_ROUTES)
@@ -125,6 +129,23 @@ def machine() -> Machine:
     )
 
 
+@dataclass
+class Installed:
+    """A skeleton installed in its environment and tested: what its timed figures need.
+
+    What the first phase found is kept here for the second: the distributions, the
+    tests' verdict and any error so far.
+    """
+
+    project: Path
+    environment: environments.Environment
+    key: str
+    reused: bool
+    dists: Mapping[str, Any]
+    tests: environments.TestRun
+    errors: list[str] = field(default_factory=list)
+
+
 def measure(
     framework: Framework,
     project: Path,
@@ -132,47 +153,80 @@ def measure(
     options: Options | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Measurement:
-    """Install and measure the generated ``project``; failures become ``errors``, not raises."""
-    options = options or Options()
-    told: list[str] = []
+    """Install, test and measure the generated ``project``; failures become ``errors``."""
+    tell = Steps(framework.label, progress)
+    with install(framework, project, tell) as done:
+        if isinstance(done, Measurement):
+            tell.finish(STEPS)
+            return done
+        return timed(framework, done, options, tell)
 
-    def tell(label: str) -> None:
-        told.append(label)
-        if progress is not None:
-            progress(label)
 
+class Steps:
+    """Tells each step of one skeleton's measurement once, in order, for a progress bar.
+
+    A step that failed, or was never reached, is still told at the end (`finish`), so
+    the bar always moves by `STEPS` per skeleton.
+    """
+
+    def __init__(self, label: str, progress: Callable[[str], None] | None) -> None:
+        self.label, self.progress, self.told = label, progress, 0
+
+    def __call__(self, step: str) -> None:
+        self.told += 1
+        if self.progress is not None:
+            self.progress(f"{self.label}: {step}")
+
+    def finish(self, steps: Sequence[str]) -> None:
+        for step in steps[self.told :]:
+            self(step)
+
+
+@contextlib.contextmanager
+def install(framework: Framework, project: Path, tell: Steps) -> Iterator[Installed | Measurement]:
+    """The first phase, which times nothing: the environment, the install, the tests.
+
+    Yields what the timed phase needs, holding the cached environment until it ends;
+    or, when a step failed, the `Measurement` that says so. Several skeletons may be in
+    this phase at once, each in its own environment.
+    """
+    held = contextlib.ExitStack()
     try:
-        with cached_environment(project) as (environment, key, reused):
-            tell(f"{framework.key}: environment")
-            environments.install(environment, ["--no-deps", "-e", str(project)])
-            if framework.is_full_stack:
-                # As a deployment does: the schema first, then the servers.
-                package = derive(project.name).package
-                _run([str(environment.python), "-m", package, "migrate"], project, "migrate")
-            tell(f"{framework.key}: install")
-            return _measure_installed(framework, project, environment, key, reused, options, tell)
+        environment, key, reused = held.enter_context(cached_environment(project))
+        tell("environment")
+        environments.install(environment, ["--no-deps", "-e", str(project)])
+        if framework.is_full_stack:
+            # As a deployment does: the schema first, then the servers.
+            package = derive(project.name).package
+            _run([str(environment.python), "-m", package, "migrate"], project, "migrate")
+        tell("install")
+        dists = _in_child(environment, project, ["distributions", project.name])
+        tests = environments.run_tests(environment, project)
+        tell("tests")
     except (EnvironmentSetupError, MeasureError) as exc:
-        return Measurement(environment="", reused=False, errors=(str(exc),))
-    finally:
-        for step in STEPS[len(told) :]:  # a step that failed still moves the progress bar
-            tell(f"{framework.key}: {step}")
+        held.close()
+        tell.finish(INSTALL_STEPS)
+        yield Measurement(environment="", reused=False, errors=(str(exc),))
+        return
+    with held:
+        errors = [] if tests.passed else [f"tests failed: {tests.summary}"]
+        yield Installed(project, environment, key, reused, dists, tests, errors)
 
 
-def _measure_installed(
+def timed(
     framework: Framework,
-    project: Path,
-    environment: environments.Environment,
-    key: str,
-    reused: bool,
-    options: Options,
-    tell: Callable[[str], None],
+    installed: Installed,
+    options: Options | None,
+    tell: Steps,
 ) -> Measurement:
-    errors: list[str] = []
-    dists = _in_child(environment, project, ["distributions", project.name])
-    tests = environments.run_tests(environment, project)
-    if not tests.passed:
-        errors.append(f"tests failed: {tests.summary}")
-    tell(f"{framework.key}: tests")
+    """The second phase: cold start, memory and requests, with nothing else measuring.
+
+    ``framework`` may be the view of one interface of a starter that offers two
+    (`Framework.as_interface`): its requests go through that interface.
+    """
+    options = options or Options()
+    errors = list(installed.errors)
+    environment, project = installed.environment, installed.project
     starts: list[float] = []
     rss: list[int] = []
     try:
@@ -184,7 +238,7 @@ def _measure_installed(
                 rss.append(figures["rss_bytes"])
     except MeasureError as exc:
         errors.append(str(exc))
-    tell(f"{framework.key}: start")
+    tell("start")
     rates: dict[str, float | None] = {}
     try:
         interface, entry = _entry(framework)
@@ -196,18 +250,19 @@ def _measure_installed(
                 errors.append(f"GET {result['path']} answered {result['status']}")
     except MeasureError as exc:
         errors.append(str(exc))
-    tell(f"{framework.key}: requests")
+    tell("requests")
+    dists = installed.dists
     return Measurement(
-        environment=key,
-        reused=reused,
+        environment=installed.key,
+        reused=installed.reused,
         runtime=tuple((d["name"], d["version"], d["bytes"]) for d in dists["runtime"]),
         installed=tuple(dists["installed"]),
         environment_bytes=_tree_bytes(environment.path),
         start_seconds=tuple(starts),
         rss_bytes=int(statistics.median(rss)) if rss else None,
         requests_per_second=rates,
-        tests_passed=tests.passed,
-        tests_summary=tests.summary,
+        tests_passed=installed.tests.passed,
+        tests_summary=installed.tests.summary,
         errors=tuple(errors),
     )
 

@@ -70,7 +70,7 @@ def examine(framework: Framework, project: Path, package: str) -> Skeleton:
             relative = rendered_path(file, package)
             routes.append(route_code.extract(route, relative, _read(project / relative)))
     return Skeleton(
-        key=framework.key,
+        key=framework.label,  # falcon:asgi for one interface of a starter that has two
         title=framework.title,
         category=framework.category,
         package=package,
