@@ -233,23 +233,21 @@ def bench_startup(runs: int) -> Iterator[Result]:
 
 
 def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> Iterator[Result]:
-    """Each starter's /health against a hand-written minimal app, in process."""
+    """Each starter's /health against a hand-written minimal app, in process.
+
+    A starter that offers two interfaces is judged through each, against the minimal app
+    of that interface: ``minimal/<key>_app.py`` for its first, ``<key>_<interface>_app.py``
+    for the other (Falcon's ``falcon.App`` and ``falcon.asgi.App``).
+    """
     for key, fw in frameworks.items():
-        minimal = HERE / "minimal" / f"{key}_app.py"
-        if not minimal.exists():
-            yield (
-                Result(
-                    f"wsgi {key}",
-                    "",
-                    "",
-                    0,
-                    0,
-                    None,
-                    "ratio >= 0.9",
-                    None,
-                    notes=[f"no benchmarks/minimal/{key}_app.py yet"],
-                )
-            )
+        minimal = [
+            (interface, entry, f"{key}_app" if index == 0 else f"{key}_{interface}_app")
+            for index, (interface, entry) in enumerate(fw.interface.items())
+        ]
+        missing = [m for _i, _e, m in minimal if not (HERE / "minimal" / f"{m}.py").exists()]
+        if missing:
+            notes = [f"no benchmarks/minimal/{m}.py yet" for m in missing]
+            yield Result(f"wsgi {key}", "", "", 0, 0, None, "ratio >= 0.9", None, notes=notes)
             continue
         project = generator.generate(fw, "bench-app", work / f"wsgi-{key}").path
         env = environments.create(work / f"venv-{key}")
@@ -257,26 +255,27 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> Itera
         if fw.is_full_stack:  # the schema first, as a deployment does
             timed([str(env.python), "-m", "bench_app", "migrate"], cwd=project)
 
-        interface, entry = next(iter(fw.interface.items()))
+        for interface, entry, module in minimal:
 
-        def rps(folder: Path, entry: str, env=env, interface=interface) -> Sample:
-            # scaffold's own measurement child, run with the starter environment's Python,
-            # through the interface's in-process driver (the minimal app speaks the same).
-            (result,) = measure.requests_per_second(
-                env, folder, entry, seconds, ("/health",), interface=interface
+            def rps(folder: Path, entry: str, env=env, interface=interface) -> Sample:
+                # scaffold's own measurement child, run with the starter environment's Python,
+                # through the interface's in-process driver (the minimal app speaks the same).
+                (result,) = measure.requests_per_second(
+                    env, folder, entry, seconds, ("/health",), interface=interface
+                )
+                if result["rps"] is None:
+                    status = result["status"]
+                    raise SystemExit(f"{entry} in {folder}: GET /health answered {status}")
+                return Sample(result["rps"])
+
+            a, b = paired(
+                lambda i, rps=rps, project=project, entry=entry: rps(project, entry),
+                lambda i, rps=rps, module=module: rps(HERE / "minimal", f"{module}:application"),
+                runs,
             )
-            if result["rps"] is None:
-                raise SystemExit(f"{entry} in {folder}: GET /health answered {result['status']}")
-            return Sample(result["rps"])
-
-        a, b = paired(
-            lambda i, rps=rps, project=project, entry=entry: rps(project, entry),
-            lambda i, rps=rps, key=key: rps(HERE / "minimal", f"{key}_app:application"),
-            runs,
-        )
-        yield (
-            ratio_result(
-                f"wsgi {key} /health",
+            label = key if len(minimal) == 1 else f"{key}:{interface}"
+            yield ratio_result(
+                f"wsgi {label} /health",
                 "starter",
                 "minimal app",
                 a,
@@ -285,7 +284,6 @@ def bench_wsgi(frameworks: dict, runs: int, work: Path, seconds: float) -> Itera
                 higher_is_better=True,
                 unit="req/s",
             )
-        )
 
 
 def bench_native(frameworks: dict, runs: int, work: Path, seconds: float) -> Iterator[Result]:

@@ -15,6 +15,7 @@ reference is made in ``folder`` and its WSGI entry is returned, importable from
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ Build = Callable[[Environment, Path], str]
 # Framework key -> the module (in this package) that builds its scaffolder's app.
 MODULES = {
     "django": "django_startproject",
+    "pyramid": "pyramid_cookiecutter",
     "turbogears": "gearbox_quickstart",
     "web2py": "py4web_scaffold",
     "zope": "zope_mkwsgiinstance",
@@ -36,5 +38,10 @@ def reference(key: str) -> Build | None:
     if key not in MODULES or not (Path(__file__).parent / f"{MODULES[key]}.py").is_file():
         return None
     module = importlib.import_module(f"{__name__}.{MODULES[key]}")
+    # A reference that needs something this machine lacks says why (its ``available()``).
+    reason = module.available() if hasattr(module, "available") else None
+    if reason:
+        print(f"native {key}: skipped: {reason}", file=sys.stderr)
+        return None
     build: Build = module.build
     return build
