@@ -264,3 +264,22 @@ def test_cli_compare_bad_arguments_exit_2(runner: CliRunner, arguments: list[str
     result = runner.invoke(cli, ["compare", *arguments])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_two_alike_starters_show_what_changes_from_one_to_the_other() -> None:
+    """Flask and Quart: the diff of each concept is the lesson in what async changes."""
+    from scaffold.compare import core, render_markdown, render_text
+
+    pair = core.compare([FRAMEWORKS["flask"], FRAMEWORKS["quart"]], concepts=["view"])
+    text = render_text.to_text(pair, width=200)
+    assert "What changes from flask to quart:" in text
+    assert "-def index():" in text and "+async def index():" in text
+    markdown = render_markdown.to_markdown(pair)
+    assert "```diff\n--- flask\n+++ quart" in markdown
+    # Three starters, or two that share little, are shown side by side only.
+    three = core.compare(
+        [FRAMEWORKS["flask"], FRAMEWORKS["quart"], FRAMEWORKS["bottle"]], concepts=["view"]
+    )
+    assert "What changes" not in render_text.to_text(three, width=200)
+    unlike = core.compare([FRAMEWORKS["flask"], FRAMEWORKS["django"]], concepts=["model"])
+    assert "What changes" not in render_text.to_text(unlike, width=200)

@@ -17,6 +17,7 @@ from .view import (
     machine_line,
     problems,
     versions,
+    what_changes,
 )
 
 
@@ -72,6 +73,11 @@ def concept_parts(comparison: Comparison) -> list[str]:
             fence = code.language.split("+")[0]
             parts.append(f"**{entry.skeleton.key}**, `{concept_source(code)}`:")
             parts.append(f"```{fence}\n{code.code}\n```")
+        changes = what_changes(comparison, name)
+        if changes:
+            first, second = (entry.skeleton.key for entry in comparison.entries)
+            parts.append(f"What changes from {first} to {second}:")
+            parts.append("```diff\n" + "\n".join(changes) + "\n```")
     return parts
 
 

@@ -20,6 +20,7 @@ from .view import (
     machine_line,
     problems,
     versions,
+    what_changes,
 )
 
 
@@ -97,6 +98,10 @@ def concepts_text(comparison: Comparison, width: int) -> str:
             lines = [f"{entry.skeleton.key}: {source}", *concept_text(code).splitlines()]
             blocks.append(fit(lines, width))
         parts.append(f"{CONCEPTS[name]} ({name}):\n\n" + side_by_side(blocks, width))
+        changes = what_changes(comparison, name)
+        if changes:
+            first, second = (entry.skeleton.key for entry in comparison.entries)
+            parts.append(f"What changes from {first} to {second}:\n\n" + "\n".join(changes))
     return "\n\n".join(parts)
 
 

@@ -6,6 +6,7 @@ shows the same figures, defined once in `FIGURES`, and the same cells.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -200,6 +201,29 @@ def concept_names(comparison: Comparison) -> list[str]:
 def concept_code(entry: Entry, name: str) -> ConceptCode | None:
     """The entry's code for the concept ``name``, or None where its template maps none."""
     return next((code for code in entry.skeleton.concepts if code.concept == name), None)
+
+
+# How alike two blocks of code must be (difflib's ratio) for their diff to teach more than
+# the two blocks side by side: Flask and Quart, or Falcon's WSGI and ASGI resources.
+ALIKE = 0.5
+
+
+def what_changes(comparison: Comparison, name: str) -> list[str]:
+    """For two frameworks whose code of ``name`` is alike, a unified diff from one to the other.
+
+    Empty when more or fewer than two are compared, when either has no code for it,
+    when the code is the same, or when it is too different for a diff to read well.
+    """
+    if len(comparison.entries) != 2:
+        return []
+    codes = [concept_code(entry, name) for entry in comparison.entries]
+    if any(code is None or code.problem for code in codes):
+        return []
+    before, after = (concept_text(code).splitlines() for code in codes)
+    if before == after or difflib.SequenceMatcher(None, before, after).ratio() < ALIKE:
+        return []
+    first, second = (entry.skeleton.key for entry in comparison.entries)
+    return list(difflib.unified_diff(before, after, first, second, lineterm="", n=1))
 
 
 def concept_source(code: ConceptCode) -> str:
