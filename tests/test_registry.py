@@ -24,7 +24,11 @@ def test_shared_folders_are_not_templates() -> None:
 def test_metadata_is_complete(framework: registry.Framework) -> None:
     assert framework.key == framework.path.name
     assert framework.description.endswith(".")
-    assert framework.interface in ({"wsgi": "wsgi:application"}, {"asgi": "asgi:application"})
+    assert framework.interface in (
+        {"wsgi": "wsgi:application"},
+        {"asgi": "asgi:application"},
+        {"wsgi": "wsgi:application", "asgi": "asgi:application"},
+    )
     assert set(registry.FEATURE_KEYS) <= set(framework.features)
     assert {"health", "index"} <= set(framework.routes)
     if framework.is_full_stack:

@@ -1,7 +1,8 @@
 """Shared pytest fixtures: the WSGI app on a temporary database, and WebTest.
 
 The tests need no .env: they set their own secret, and create the admin
-account the way `create-admin` does.
+account the way `create-admin` does. They hash passwords with fewer rounds
+(see `fast_password_hashing`).
 """
 
 import os
@@ -12,6 +13,22 @@ import webtest
 TEST_ADMIN = ("admin", "test-password")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Hash passwords with 1,000 PBKDF2 rounds instead of 600,000, in the tests only.
+
+    The tests log in dozens of times; the slow hash would be over half of
+    their time. The code is the same, only the number of rounds changes (as
+    Django's docs advise a fast hasher for tests). Only this test process sees
+    the lower number: the app, and the commands the tests run, keep 600,000.
+    """
+    from {{ cookiecutter.package_name }} import auth
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(auth, "PASSWORD_HASH_ROUNDS", 1_000)
+        yield
+
+
 @pytest.fixture(scope="session")
 def zodb_path(tmp_path_factory):
     """Where the test database lives: a fresh directory, never var/."""
@@ -19,7 +36,7 @@ def zodb_path(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def application(zodb_path):
+def application(zodb_path, fast_password_hashing):
     """The application, made once: Zope's configuration is global to the process."""
     # Set before the app reads .env, so a developer's .env changes nothing here.
     os.environ["GROK_SECRET_KEY"] = "test-secret-key"

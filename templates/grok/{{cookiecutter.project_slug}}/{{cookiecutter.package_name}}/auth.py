@@ -46,6 +46,9 @@ ADMIN_ROLE = "{{ cookiecutter.package_name }}.Administrator"
 SESSION_KEY = "{{ cookiecutter.package_name }}.auth"
 # The cookie and the form field that carry the CSRF token (zope.formlib's names).
 CSRF_TOKEN = "__csrftoken__"
+# PBKDF2 rounds per password hash (OWASP's advice): the slowness is what makes a
+# stolen hash costly to guess. The tests lower it (tests/conftest.py), never the app.
+PASSWORD_HASH_ROUNDS = 600_000
 
 
 class ManageSite(grok.Permission):
@@ -223,7 +226,9 @@ class ProtectedForm:
 def hash_password(password: str) -> str:
     """A salted, slow hash (PBKDF2-SHA256, as OWASP advises): never the password."""
     salt = secrets.token_hex(16)
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), 600_000)
+    digest = hashlib.pbkdf2_hmac(
+        "sha256", password.encode(), bytes.fromhex(salt), PASSWORD_HASH_ROUNDS
+    )
     return f"pbkdf2_sha256${salt}${digest.hex()}"
 
 
@@ -231,7 +236,9 @@ def check_password(password: str, hashed: str | None) -> bool:
     if not hashed:
         return False
     _, salt, digest = hashed.split("$")
-    given = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), 600_000)
+    given = hashlib.pbkdf2_hmac(
+        "sha256", password.encode(), bytes.fromhex(salt), PASSWORD_HASH_ROUNDS
+    )
     return hmac.compare_digest(given.hex(), digest)
 
 
