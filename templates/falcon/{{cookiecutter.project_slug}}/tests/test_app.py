@@ -63,6 +63,15 @@ def test_trailing_slash_is_404_not_a_redirect(client):
     assert "Location" not in response.headers
 
 
+def test_static_files_refuse_other_methods(client):
+    # Falcon's own static route would serve a POST like a GET (static_files.py).
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        response = client.simulate_request(method, "/static/style.css")
+        assert response.status_code == 405, method
+        assert set(response.headers["Allow"].split(", ")) >= {"GET", "HEAD"}
+    assert client.simulate_head("/static/style.css").status_code == 200
+
+
 def test_static_path_cannot_escape(client):
     assert client.simulate_get("/static/../pyproject.toml").status_code == 404
     assert client.simulate_get("/static/%2e%2e/wsgi.py").status_code == 404

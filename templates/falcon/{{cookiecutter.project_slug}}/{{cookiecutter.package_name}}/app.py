@@ -5,15 +5,12 @@ their own with ``create_app(settings)``. asgi_app.py builds the ASGI twin from
 the same parts.
 """
 
-from pathlib import Path
-
 import falcon
 
 from .config import Settings, get_settings
 from .middleware import SecurityHeaders
 from .resources import Greeting, Health, Index
-
-STATIC = Path(__file__).resolve().parent / "static"
+from .static_files import FOLDER, PREFIX, StaticFiles
 
 
 def create_app(settings: Settings | None = None) -> falcon.App:
@@ -29,9 +26,8 @@ def create_app(settings: Settings | None = None) -> falcon.App:
     app.add_route("/", Index(settings))
     app.add_route("/health", Health())
     app.add_route("/api/greeting", Greeting())
-    # The files in static/, and nothing outside it (404). Falcon's docs advise
-    # letting a web server or a CDN serve them in front of a busy site; such a
-    # server also answers 405 to a POST there, which Falcon's static route
-    # serves like a GET (falconry/falcon issue 2337).
-    app.add_static_route("/static", STATIC)
+    # The files in static/, and nothing outside it (404), GET and HEAD only
+    # (static_files.py says why it is a sink). Falcon's docs advise letting a
+    # web server or a CDN serve them in front of a busy site.
+    app.add_sink(StaticFiles(PREFIX, FOLDER), PREFIX + "/")
     return app

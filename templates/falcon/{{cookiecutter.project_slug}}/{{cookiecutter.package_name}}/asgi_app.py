@@ -5,15 +5,12 @@ app.py with falcon.asgi.App and the resources of asgi_resources.py: routing,
 middleware and static files are set up with the same calls.
 """
 
-from pathlib import Path
-
 import falcon.asgi
 
 from .asgi_resources import Greeting, Health, Index
 from .config import Settings, get_settings
 from .middleware import SecurityHeaders
-
-STATIC = Path(__file__).resolve().parent / "static"
+from .static_files import FOLDER, PREFIX, AsyncStaticFiles
 
 
 def create_app(settings: Settings | None = None) -> falcon.asgi.App:
@@ -31,9 +28,8 @@ def create_app(settings: Settings | None = None) -> falcon.asgi.App:
     app.add_route("/", Index(settings))
     app.add_route("/health", Health())
     app.add_route("/api/greeting", Greeting())
-    # The files in static/, and nothing outside it (404). Falcon's docs advise
-    # letting a web server or a CDN serve them in front of a busy site; such a
-    # server also answers 405 to a POST there, which Falcon's static route
-    # serves like a GET (falconry/falcon issue 2337).
-    app.add_static_route("/static", STATIC)
+    # The files in static/, and nothing outside it (404), GET and HEAD only
+    # (static_files.py says why it is a sink). Falcon's docs advise letting a
+    # web server or a CDN serve them in front of a busy site.
+    app.add_sink(AsyncStaticFiles(PREFIX, FOLDER), PREFIX + "/")
     return app
