@@ -18,6 +18,10 @@ from {{ cookiecutter.package_name }}.model import DBSession, DeclarativeBase, me
 
 __all__ = ["LoginSession", "User", "Group", "Permission"]
 
+# PBKDF2 rounds per password hash: the slowness is what makes a stolen hash
+# costly to guess. The tests lower it (tests/conftest.py), never the app.
+PASSWORD_HASH_ROUNDS = 100_000
+
 # Association tables for the two many-to-many relationships.
 group_permission_table = Table(
     "tg_group_permission",
@@ -92,7 +96,8 @@ class User(DeclarativeBase):
     # Passwords are never stored: only a salted PBKDF2 hash, as "salt$hash".
     @staticmethod
     def _hash_password(password, salt):
-        return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, 100_000).hex()
+        rounds = PASSWORD_HASH_ROUNDS
+        return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, rounds).hex()
 
     def _set_password(self, password):
         salt = os.urandom(16)
