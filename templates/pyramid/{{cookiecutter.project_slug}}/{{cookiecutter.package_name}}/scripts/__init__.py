@@ -1,0 +1,1 @@
+"""Commands that work on the database without serving the app (see __main__.py)."""
