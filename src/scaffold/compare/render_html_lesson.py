@@ -45,14 +45,29 @@ def columns(entries: Sequence[Entry]) -> str:
     return "pair" if len(entries) == 2 else "many"
 
 
+# The most frameworks one concept grid holds and still fits a 1280-pixel window; more are
+# shown in several grids, one below the other.
+GRID_COLUMNS = 9
+
+
 def concept_grid(comparison: Comparison) -> str:
-    """A table of concepts by frameworks: where each starter shows each concept, linked."""
+    """Tables of concepts by frameworks: where each starter shows each concept, linked."""
+    entries = comparison.entries
+    tables = -(-len(entries) // GRID_COLUMNS)  # as few as fit, as even as can be
+    size = -(-len(entries) // max(tables, 1))
+    return "".join(
+        _grid_table(comparison, entries[start : start + size])
+        for start in range(0, len(entries), size or 1)
+    )
+
+
+def _grid_table(comparison: Comparison, entries: Sequence[Entry]) -> str:
     names = concept_names(comparison)
-    head = "".join(f"<th>{escape(e.skeleton.key)}</th>" for e in comparison.entries)
+    head = "".join(f"<th>{escape(e.skeleton.key)}</th>" for e in entries)
     body = []
     for name in names:
         cells = [f'<th scope="row"><a href="#c-{name}">{escape(CONCEPTS[name])}</a></th>']
-        for entry in comparison.entries:
+        for entry in entries:
             code = concept_code(entry, name)
             if code is None:
                 cells.append('<td class="none">-</td>')
