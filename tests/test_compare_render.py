@@ -288,3 +288,20 @@ def test_two_alike_starters_show_what_changes_from_one_to_the_other() -> None:
     assert "What changes" not in render_text.to_text(three, width=200)
     unlike = core.compare([FRAMEWORKS["flask"], FRAMEWORKS["django"]], concepts=["model"])
     assert "What changes" not in render_text.to_text(unlike, width=200)
+
+
+def test_a_starter_with_two_interfaces_is_a_lesson_in_each(runner: CliRunner) -> None:
+    """`compare falcon`: its WSGI and ASGI sides facing each other, and what async changes."""
+    result = runner.invoke(cli, ["compare", "falcon", "--concept", "view", "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "**falcon:wsgi**, `myapp/resources.py: Index" in result.output
+    assert "**falcon:asgi**, `myapp/asgi_resources.py: Index" in result.output
+    assert "What changes from falcon:wsgi to falcon:asgi:" in result.output
+    assert "+    async def on_get(" in result.output
+    one = runner.invoke(cli, ["compare", "falcon:asgi", "flask", "--format", "json"])
+    assert one.exit_code == 0, one.output
+    entries = json.loads(one.stdout)["frameworks"]
+    assert [(e["key"], e["interface"]) for e in entries] == [
+        ("falcon:asgi", {"asgi": "asgi:application"}),
+        ("flask", {"wsgi": "wsgi:application"}),
+    ]
