@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.compare import measure
+from scaffold.compare import environment_cache
 
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 20.0
@@ -300,13 +300,13 @@ def shared_package_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 def shared_environment(project: Path) -> Iterator[Path]:
     """The run's environment for ``project``'s pinned dependencies, for this test alone.
 
-    It is the one ``scaffold compare --measure`` uses (`measure.cached_environment`:
+    It is the one ``scaffold compare --measure`` uses (`environment_cache.cached_environment`:
     keyed by the pinned dependencies with the extras `check` installs, and the
     Python), kept in the run's ``$SCAFFOLD_CACHE_DIR``: the end-to-end and measure
     tests of one template share it, a test on the other xdist worker waits for it
     instead of installing it again, and the project is uninstalled afterwards.
     """
-    with measure.cached_environment(project) as (environment, _key, _reused):
+    with environment_cache.cached_environment(project) as (environment, _key, _reused):
         yield environment.path
 
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from scaffold import cache, generator
 from scaffold.cli import cli
-from scaffold.compare import core, measure, measure_child
+from scaffold.compare import core, environment_cache, measure_child
 from scaffold.runtime import environments
 
 from .helpers import FRAMEWORKS
@@ -21,22 +21,22 @@ def test_cached_environment_is_made_once_and_keeps_no_project(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    monkeypatch.setattr(measure, "resolve", lambda project: ["flask==3.1.0"])
+    monkeypatch.setattr(environment_cache, "resolve", lambda project: ["flask==3.1.0"])
     made: list[Path] = []
 
     def prepare(env_path: Path, requirements: list[str]) -> environments.Environment:
-        if not (env_path / measure.READY).is_file():
+        if not (env_path / environment_cache.READY).is_file():
             made.append(env_path)
             env_path.mkdir(parents=True)
-            (env_path / measure.READY).write_text("")
+            (env_path / environment_cache.READY).write_text("")
         return environments.Environment(env_path, "uv")
 
     uninstalled: list[str] = []
-    monkeypatch.setattr(measure, "prepare", prepare)
+    monkeypatch.setattr(environment_cache, "prepare", prepare)
     monkeypatch.setattr(environments, "uninstall", lambda env, name: uninstalled.append(name))
     seen = []
     for name in ("first-app", "second-app"):
-        with measure.cached_environment(tmp_path / name) as (environment, key, reused):
+        with environment_cache.cached_environment(tmp_path / name) as (environment, key, reused):
             seen.append((environment.path, key, reused))
     (path, key, reused), (path_again, key_again, reused_again) = seen
     assert (reused, reused_again) == (False, True)
@@ -48,15 +48,15 @@ def test_cached_environment_is_made_once_and_keeps_no_project(
 def test_cache_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv(cache.CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert measure.cache_dir() == tmp_path / "xdg" / "scaffold"
+    assert environment_cache.cache_dir() == tmp_path / "xdg" / "scaffold"
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "mine"))
-    assert measure.cache_dir() == tmp_path / "mine"
+    assert environment_cache.cache_dir() == tmp_path / "mine"
 
 
 def test_environment_key_follows_the_pinned_versions() -> None:
-    key = measure.environment_key(["flask==3.1.0", "pytest==8.0"])
-    assert key == measure.environment_key(["pytest==8.0", "flask==3.1.0"])
-    assert key != measure.environment_key(["flask==3.1.1", "pytest==8.0"])
+    key = environment_cache.environment_key(["flask==3.1.0", "pytest==8.0"])
+    assert key == environment_cache.environment_key(["pytest==8.0", "flask==3.1.0"])
+    assert key != environment_cache.environment_key(["flask==3.1.1", "pytest==8.0"])
 
 
 def test_probe_calls_a_wsgi_application() -> None:
@@ -106,8 +106,8 @@ def test_measure_flask_end_to_end(runner: CliRunner, tmp_path: Path) -> None:
     # The run's cache, which the end-to-end tests share: the flask environment may be ready.
     flask = FRAMEWORKS["flask"]
     skeleton = generator.generate(flask, core.PROJECT_NAME, tmp_path, record=False).path
-    key = measure.environment_key(measure.resolve(skeleton))
-    ready = (measure.cache_dir() / "envs" / key / measure.READY).is_file()
+    key = environment_cache.environment_key(environment_cache.resolve(skeleton))
+    ready = (environment_cache.cache_dir() / "envs" / key / environment_cache.READY).is_file()
     arguments = ["compare", "flask", "--measure", "--format", "json", "--runs", "2"]
     arguments += ["--seconds", "0.2"]
     first = runner.invoke(cli, arguments)
@@ -129,7 +129,8 @@ def test_measure_flask_end_to_end(runner: CliRunner, tmp_path: Path) -> None:
     second = json.loads(runner.invoke(cli, arguments).stdout)["frameworks"][0]["measurement"]
     assert second["environment_reused"] is True
     assert second["environment"] == figures["environment"]
-    assert not any((measure.cache_dir() / "envs" / key).glob("lib/*/site-packages/myapp*"))
+    kept = environment_cache.cache_dir() / "envs" / key
+    assert not any(kept.glob("lib/*/site-packages/myapp*"))
 
 
 @pytest.mark.e2e

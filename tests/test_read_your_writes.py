@@ -22,7 +22,14 @@ import pytest
 
 from scaffold import check, generator, registry
 from scaffold.questions import questions
-from scaffold.runtime import conformance, contract_forms, environments, processes, servers
+from scaffold.runtime import (
+    conformance,
+    contract_forms,
+    environments,
+    interfaces,
+    processes,
+    servers,
+)
 
 from .database_servers import SERVER_SETTING, shared_environment
 from .helpers import FRAMEWORKS
@@ -103,10 +110,10 @@ def test_a_note_is_read_at_once_by_a_process_far_from_the_database(
             far_env = {setting: through(setting, value, relay)}
             with (
                 servers.serving(
-                    _waitress(environment, near_port, framework), project.path, port=near_port
+                    _first_server(environment, near_port, framework), project.path, port=near_port
                 ) as near,
                 servers.serving(
-                    _waitress(environment, far_port, framework),
+                    _first_server(environment, far_port, framework),
                     project.path,
                     port=far_port,
                     env=far_env,
@@ -123,12 +130,13 @@ def test_a_note_is_read_at_once_by_a_process_far_from_the_database(
                     )
 
 
-def _waitress(
+def _first_server(
     environment: environments.Environment, port: int, framework: registry.Framework
 ) -> list[str]:
-    """waitress, the WSGI server `check` runs first, serving the starter's WSGI entry point."""
-    entry = framework.interface["wsgi"]
-    return [str(environment.script("waitress-serve")), f"--listen=127.0.0.1:{port}", entry]
+    """The server `check` runs first (waitress, or uvicorn for ASGI), serving the starter."""
+    interface, entry = next(iter(framework.interface.items()))
+    argv = interfaces.INTERFACES[interface].servers[0].argv(port=port, entry=entry)
+    return [str(environment.script(argv[0])), *argv[1:]]
 
 
 def test_the_slow_link_holds_replies_back() -> None:
