@@ -6,8 +6,9 @@ from typing import Annotated
 
 import anyio
 from litestar import Controller, Request, post, route
+from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,7 +43,7 @@ class AccountController(Controller):
 
     # [concept login]
     @route("/login", http_method=GET_HEAD, name="login")
-    async def login_page(self, next: str = "") -> Template:
+    async def login_page(self, next: FromQuery[str] = "") -> Template:
         """The login form; ``next`` is where to go after it, if it is a page of this site."""
         return Template("login.html", context={"next": safe_next(next, "")})
 
@@ -50,7 +51,7 @@ class AccountController(Controller):
     async def login(
         self,
         request: Request,
-        db_session: AsyncSession,
+        db_session: NamedDependency[AsyncSession],
         data: Annotated[LoginForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
     ) -> Template | Redirect:
         """Check the password; on success start a new session and go to ``next``."""
@@ -73,7 +74,9 @@ class AccountController(Controller):
         return Redirect(path="/", status_code=303)
 
     @route("/manage", http_method=GET_HEAD, name="manage", guards=[requires_login])
-    async def manage(self, request: Request, db_session: AsyncSession) -> Template | Redirect:
+    async def manage(
+        self, request: Request, db_session: NamedDependency[AsyncSession]
+    ) -> Template | Redirect:
         """The page standing in for an admin, which Litestar does not have."""
         user = await db_session.get(User, request.session["user_id"])
         if user is None:  # the account was deleted since: the session ends

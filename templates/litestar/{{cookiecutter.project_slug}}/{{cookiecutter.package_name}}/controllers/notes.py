@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from litestar import Controller, Request, post, route
+from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
 from litestar.response import Redirect, Template
@@ -51,16 +52,17 @@ class NotesController(Controller):
         return Template("notes.html", context=context, status_code=status_code)
 
     @route("/", http_method=GET_HEAD, name="notes")
-    async def list_notes(self, db_session: AsyncSession) -> Template:
+    async def list_notes(self, db_session: NamedDependency[AsyncSession]) -> Template:
         """The notes page: the newest notes and the form."""
-        # db_session is given by the SQLAlchemyPlugin: a session for this request only.
+        # db_session is given by the SQLAlchemyPlugin: a session for this request only
+        # (NamedDependency marks it as provided, not read from the request).
         return await self.page(db_session)
 
     @post("/", status_code=303)
     async def create_note(
         self,
         request: Request,
-        db_session: AsyncSession,
+        db_session: NamedDependency[AsyncSession],
         data: Annotated[NoteForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
     ) -> Template | Redirect:
         """Add a note, then redirect to the list (303: the browser GETs it)."""
