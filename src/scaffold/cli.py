@@ -253,6 +253,11 @@ def info(framework: Framework, concept: str | None) -> None:
 @click.option(
     "--seconds", type=click.FloatRange(0.05, 60), help="Seconds of requests per route [1.0]."
 )
+@click.option(
+    "--skip-tests",
+    is_flag=True,
+    help="With --measure: do not run each project's own tests (most of the time it takes).",
+)
 def compare_command(
     frameworks: tuple[Framework, ...],
     everything: bool,
@@ -262,6 +267,7 @@ def compare_command(
     output: Path | None,
     runs: int | None,
     seconds: float | None,
+    skip_tests: bool,
 ) -> None:
     """Compare frameworks side by side, from their generated skeletons.
 
@@ -299,7 +305,13 @@ def compare_command(
             bar.update(done - bar.pos, label)
 
         result = core.compare(
-            chosen, measure=measure, progress=show, runs=runs, seconds=seconds, concepts=concepts
+            chosen,
+            measure=measure,
+            progress=show,
+            runs=runs,
+            seconds=seconds,
+            concepts=concepts,
+            run_tests=not skip_tests,
         )
     text = formats.render(result, fmt)
     if output is None:

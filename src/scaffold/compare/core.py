@@ -67,12 +67,14 @@ def compare(
     runs: int | None = None,
     seconds: float | None = None,
     concepts: Iterable[str] = (),
+    run_tests: bool = True,
 ) -> Comparison:
     """Generate and examine each framework's skeleton; measure them too if asked.
 
     ``progress`` is called as ``(done, total, label)`` after every step, for a
     progress bar. ``runs`` and ``seconds`` override the measurement's defaults.
     ``concepts`` narrows the concepts shown side by side to those named.
+    ``run_tests=False`` measures without running each project's own tests.
     """
     from .concepts import CONCEPTS
 
@@ -84,7 +86,7 @@ def compare(
         from . import measure as measuring
 
         machine = measuring.machine()
-        options = measuring.Options.default(runs=runs, seconds=seconds)
+        options = measuring.Options.default(runs=runs, seconds=seconds, tests=run_tests)
         settings = options.as_dict()
     # The views of one template (falcon:wsgi, falcon:asgi) share its project.
     templates = list(dict.fromkeys(framework.key for framework in frameworks))
@@ -152,7 +154,8 @@ def measuring_all(
         def install(key: str) -> tuple[contextlib.ExitStack, Any]:
             stack = contextlib.ExitStack()
             steps = measuring.Steps(first[key].label, tell)
-            return stack, stack.enter_context(measuring.install(first[key], projects[key], steps))
+            installing = measuring.install(first[key], projects[key], steps, tests=options.tests)
+            return stack, stack.enter_context(installing)
 
         workers = max(1, min(len(first), os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scaffold-install") as pool:

@@ -39,17 +39,21 @@ PROBE_TIMEOUT = 600
 
 @dataclass(frozen=True)
 class Options:
-    """How much to measure: start-up runs per skeleton, seconds of requests per path."""
+    """How much to measure: start-up runs per skeleton, seconds of requests per path, and
+    whether each project's own tests run (most of the time a measurement takes)."""
 
     runs: int = 5
     seconds: float = 1.0
+    tests: bool = True
 
     @classmethod
-    def default(cls, runs: int | None = None, seconds: float | None = None) -> Options:
-        return cls(runs=runs or cls.runs, seconds=seconds or cls.seconds)
+    def default(
+        cls, runs: int | None = None, seconds: float | None = None, tests: bool = True
+    ) -> Options:
+        return cls(runs=runs or cls.runs, seconds=seconds or cls.seconds, tests=tests)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"start_runs": self.runs, "request_seconds": self.seconds}
+        return {"start_runs": self.runs, "request_seconds": self.seconds, "tests": self.tests}
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,7 @@ class Installed:
     key: str
     reused: bool
     dists: Mapping[str, Any]
-    tests: environments.TestRun
+    tests: environments.TestRun | None  # None: not run (``Options.tests``)
     errors: list[str] = field(default_factory=list)
 
 
@@ -142,7 +146,7 @@ def measure(
 ) -> Measurement:
     """Install, test and measure the generated ``project``; failures become ``errors``."""
     tell = Steps(framework.label, progress)
-    with install(framework, project, tell) as done:
+    with install(framework, project, tell, tests=(options or Options()).tests) as done:
         if isinstance(done, Measurement):
             tell.finish(STEPS)
             return done
@@ -170,8 +174,11 @@ class Steps:
 
 
 @contextlib.contextmanager
-def install(framework: Framework, project: Path, tell: Steps) -> Iterator[Installed | Measurement]:
-    """The first phase, which times nothing: the environment, the install, the tests.
+def install(
+    framework: Framework, project: Path, tell: Steps, *, tests: bool = True
+) -> Iterator[Installed | Measurement]:
+    """The first phase, which times nothing: the environment, the install, the tests
+    (unless ``tests`` is false: the verdict is then None, "not run").
 
     Yields what the timed phase needs, holding the cached environment until it ends;
     or, when a step failed, the `Measurement` that says so. Several skeletons may be in
@@ -188,7 +195,7 @@ def install(framework: Framework, project: Path, tell: Steps) -> Iterator[Instal
             _run([str(environment.python), "-m", package, "migrate"], project, "migrate")
         tell("install")
         dists = _in_child(environment, project, ["distributions", project.name])
-        tests = environments.run_tests(environment, project)
+        verdict = environments.run_tests(environment, project) if tests else None
         tell("tests")
     except (EnvironmentSetupError, MeasureError) as exc:
         held.close()
@@ -196,8 +203,9 @@ def install(framework: Framework, project: Path, tell: Steps) -> Iterator[Instal
         yield Measurement(environment="", reused=False, errors=(str(exc),))
         return
     with held:
-        errors = [] if tests.passed else [f"tests failed: {tests.summary}"]
-        yield Installed(project, environment, key, reused, dists, tests, errors)
+        failed = verdict is not None and not verdict.passed
+        errors = [f"tests failed: {verdict.summary}"] if verdict and failed else []
+        yield Installed(project, environment, key, reused, dists, verdict, errors)
 
 
 def timed(
@@ -248,8 +256,8 @@ def timed(
         start_seconds=tuple(starts),
         rss_bytes=int(statistics.median(rss)) if rss else None,
         requests_per_second=rates,
-        tests_passed=installed.tests.passed,
-        tests_summary=installed.tests.summary,
+        tests_passed=installed.tests.passed if installed.tests else None,
+        tests_summary=installed.tests.summary if installed.tests else "not run",
         errors=tuple(errors),
     )
 

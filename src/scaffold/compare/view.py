@@ -248,12 +248,14 @@ def machine_line(comparison: Comparison) -> str:
     if machine is None:
         return ""
     settings = comparison.settings
+    skipped = settings.get("tests") is False
     load = f" (load {machine.load:.1f})" if machine.load is not None else ""
     return (
         f"Measured {machine.measured_at} on {machine.system} {machine.machine}, {machine.cpu}"
         f" x{machine.cpus}{load}; {machine.implementation} {machine.python}; {machine.installer}."
         f" Start: median of {settings.get('start_runs')} fresh processes;"
         f" req/s: {settings.get('request_seconds')} CPU s per route, in process, no network."
+        + (" The projects' own tests were not run (--skip-tests)." if skipped else "")
     )
 
 
