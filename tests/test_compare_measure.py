@@ -157,3 +157,31 @@ def test_measure_every_template(runner: CliRunner, key: str) -> None:
         assert figures["cold_start_seconds"] > 0 and figures["rss_bytes"] > 1_000_000
         assert figures["runtime"], "the distributions the app needs were counted"
         assert all(rate > 0 for rate in figures["requests_per_second"].values())
+
+
+def test_a_failed_install_gives_back_every_environment_the_others_hold(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An unexpected error in one skeleton's install still releases the others' environments."""
+    import contextlib
+
+    from scaffold.compare import measure
+
+    released: list[str] = []
+
+    @contextlib.contextmanager
+    def install(framework, project, tell, *, tests=True):  # type: ignore[no-untyped-def]
+        if framework.key == "bottle":
+            raise RuntimeError("broken install")
+        try:
+            yield object()
+        finally:
+            released.append(framework.key)
+
+    monkeypatch.setattr(measure, "install", install)
+    chosen = [FRAMEWORKS["flask"], FRAMEWORKS["bottle"], FRAMEWORKS["bobo"]]
+    first = {framework.key: framework for framework in chosen}
+    paths = {key: tmp_path / key for key in first}
+    with pytest.raises(RuntimeError, match="broken install"):
+        core.measuring_all(chosen, first, paths, options=measure.Options(), tell=lambda _: None)
+    assert sorted(released) == ["bobo", "flask"]

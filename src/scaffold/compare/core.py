@@ -166,7 +166,12 @@ def measuring_all(
                     stack, installed[key] = future.result()
                     held.enter_context(stack)
             except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
+                # Nothing more starts; what is running finishes (Ctrl-C reaches its
+                # children too), and every environment it holds is given back.
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future in futures.values():
+                    if not future.cancelled() and future.exception() is None:
+                        future.result()[0].close()
                 raise
         results = []
         for framework in frameworks:
