@@ -305,3 +305,12 @@ def test_a_starter_with_two_interfaces_is_a_lesson_in_each(runner: CliRunner) ->
         ("falcon:asgi", {"asgi": "asgi:application"}),
         ("flask", {"wsgi": "wsgi:application"}),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_the_views_of_one_starter_show_its_files_once(runner: CliRunner, fmt: str) -> None:
+    """`compare falcon`: one project served two ways has one file tree, not the same one twice."""
+    result = runner.invoke(cli, ["compare", "falcon", "flask", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "falcon:asgi/ (the same files as falcon:wsgi)" in result.output
+    assert result.output.count("── asgi_app.py") == 1  # a line of the tree, drawn once

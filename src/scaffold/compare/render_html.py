@@ -33,6 +33,7 @@ from .view import (
     machine_line,
     problems,
     show,
+    trees,
     versions,
 )
 
@@ -144,9 +145,9 @@ def to_html(comparison: Comparison) -> str:
         parts += ['<h2 id="claims">The classic comparison\'s claims, checked</h2>', claims]
     layout = columns(comparison.entries)
     parts += ['<h2 id="trees">File trees</h2>', f'<div class="side {layout}">']
-    for entry in comparison.entries:
-        tree = "\n".join([f"{entry.skeleton.key}/", *entry.skeleton.tree])
-        parts.append(code_card(entry, f"{entry.skeleton.files} files", tree, "text"))
+    for entry, tree in zip(comparison.entries, trees(comparison), strict=True):
+        caption = f"{entry.skeleton.files} files"
+        parts.append(code_card(entry, caption, "\n".join(tree), "text"))
     parts.append("</div>")
     for route in COMPARED_ROUTES:
         path = route_path(route)

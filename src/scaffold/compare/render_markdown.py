@@ -16,6 +16,7 @@ from .view import (
     figure_rows,
     machine_line,
     problems,
+    trees,
     versions,
     what_changes,
 )
@@ -43,10 +44,10 @@ def to_markdown(comparison: Comparison) -> str:
         parts += [f"- {problem}" for problem in problems(comparison)]
     header, rows = battery_rows(comparison, short=False)
     parts += ["## Batteries", md_table(header, rows, 99)]
-    for entry in comparison.entries:
+    for entry, tree in zip(comparison.entries, trees(comparison), strict=True):
         skeleton = entry.skeleton
         parts.append(f"## {skeleton.title} ({skeleton.key}, {skeleton.category})")
-        parts.append("```text\n" + "\n".join([f"{skeleton.key}/", *skeleton.tree]) + "\n```")
+        parts.append("```text\n" + "\n".join(tree) + "\n```")
         for code in skeleton.routes:
             parts.append(f"`GET {code.path}` in `{code.file}`:")
             parts.append(f"```{code.language}\n{code.code}\n```")

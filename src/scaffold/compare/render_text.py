@@ -19,6 +19,7 @@ from .view import (
     figure_rows,
     machine_line,
     problems,
+    trees,
     versions,
     what_changes,
 )
@@ -55,8 +56,7 @@ def to_text(comparison: Comparison, width: int | None = None) -> str:
         parts += [f"! {problem}" for problem in problems(comparison)]
     header, rows = battery_rows(comparison, short=True)
     parts.append(table(header, rows, numeric_from=99))
-    trees = [[f"{e.skeleton.key}/", *e.skeleton.tree] for e in comparison.entries]
-    parts.append("File trees:\n\n" + side_by_side(trees, width))
+    parts.append("File trees:\n\n" + side_by_side(trees(comparison), width))
     for route in COMPARED_ROUTES:
         blocks = [
             [f"{e.skeleton.key}: {code.file}", *code.code.splitlines()]

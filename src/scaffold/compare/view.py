@@ -198,6 +198,25 @@ def concept_names(comparison: Comparison) -> list[str]:
     return [name for name in CONCEPTS if name in mapped]
 
 
+def trees(comparison: Comparison) -> list[list[str]]:
+    """Each entry's file tree, one line per entry under its ``key/``.
+
+    The views of one starter served two ways (``falcon:wsgi``, ``falcon:asgi``) are one
+    project: the tree is shown under the first, and the others say so in one line.
+    """
+    seen: dict[tuple[str, tuple[str, ...]], str] = {}
+    shown = []
+    for entry in comparison.entries:
+        key, tree = entry.skeleton.key, entry.skeleton.tree
+        template = key.partition(":")[0]  # a view's key is KEY:INTERFACE
+        first = seen.setdefault((template, tree), key)
+        if first == key:
+            shown.append([f"{key}/", *tree])
+        else:
+            shown.append([f"{key}/ (the same files as {first})"])
+    return shown
+
+
 def concept_code(entry: Entry, name: str) -> ConceptCode | None:
     """The entry's code for the concept ``name``, or None where its template maps none."""
     return next((code for code in entry.skeleton.concepts if code.concept == name), None)
